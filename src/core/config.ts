@@ -1,0 +1,86 @@
+// The one typed config object, from flags, environment and defaults, checked once at start-up.
+import path from 'node:path';
+import { ERR_CONFIG } from './errors.ts';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** The IRI base minted into the data; ends with "/". */
+  baseUri: string;
+  dataDir: string;
+  distDir: string;
+  stateDir: string;
+  /** Any rejected record fails the build. */
+  strict: boolean;
+  /** Honour X-Forwarded-Host/Proto (only behind a proxy we trust). */
+  trustProxy: boolean;
+  /** The metadata's own licence, stated in the dataset description. */
+  metadataLicense: string;
+  /** SPARQL limits. */
+  queryTimeoutMs: number;
+  maxResultRows: number;
+  maxResultBytes: number;
+  maxConcurrentQueries: number;
+  bodyLimitBytes: number;
+}
+
+export type ConfigInput = Partial<Record<keyof Config, string | number | boolean | undefined>>;
+
+const ENV_NAMES: Partial<Record<keyof Config, string>> = {
+  port: 'PORT', host: 'HOST', baseUri: 'BASE_URI', dataDir: 'DATA_DIR', distDir: 'DIST_DIR', stateDir: 'STATE_DIR',
+  trustProxy: 'TRUST_PROXY', metadataLicense: 'METADATA_LICENSE', queryTimeoutMs: 'QUERY_TIMEOUT_MS',
+  maxResultRows: 'MAX_RESULT_ROWS', maxResultBytes: 'MAX_RESULT_BYTES', maxConcurrentQueries: 'MAX_CONCURRENT_QUERIES',
+  bodyLimitBytes: 'BODY_LIMIT_BYTES',
+};
+
+function pick(key: keyof Config, flags: ConfigInput, env: NodeJS.ProcessEnv): string | number | boolean | undefined {
+  if (flags[key] !== undefined) return flags[key];
+  const name = ENV_NAMES[key];
+  return name ? env[name] : undefined;
+}
+
+function int(key: keyof Config, value: unknown, fallback: number, min: number, max: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw ERR_CONFIG(`${key} must be an integer from ${min} to ${max}, got ${JSON.stringify(value)}`);
+  return n;
+}
+
+function bool(value: unknown): boolean {
+  return value === true || value === 'true' || value === '1' || value === 'yes';
+}
+
+/** Builds the config from CLI flags over environment over defaults; throws TL_ERR_CONFIG with the reason. */
+export function loadConfig(flags: ConfigInput = {}, env: NodeJS.ProcessEnv = process.env): Config {
+  const port = int('port', pick('port', flags, env), 8080, 0, 65535);
+  const host = String(pick('host', flags, env) ?? '127.0.0.1');
+  let baseUri = String(pick('baseUri', flags, env) ?? `http://localhost:${port}/`);
+  if (!baseUri.endsWith('/')) baseUri += '/';
+  try {
+    const u = new URL(baseUri);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('not http(s)');
+    if (u.search || u.hash) throw new Error('has a query or fragment');
+  } catch (cause) {
+    throw ERR_CONFIG(`BASE_URI must be an absolute http(s) IRI ending in "/", got ${JSON.stringify(baseUri)} (${(cause as Error).message})`);
+  }
+  const dir = (key: keyof Config, fallback: string) => path.resolve(String(pick(key, flags, env) ?? fallback));
+  const config: Config = {
+    port,
+    host,
+    baseUri,
+    dataDir: dir('dataDir', 'data'),
+    distDir: dir('distDir', 'dist'),
+    stateDir: dir('stateDir', 'state'),
+    strict: bool(flags.strict),
+    trustProxy: bool(pick('trustProxy', flags, env)),
+    metadataLicense: String(pick('metadataLicense', flags, env) ?? 'http://creativecommons.org/publicdomain/zero/1.0/'),
+    queryTimeoutMs: int('queryTimeoutMs', pick('queryTimeoutMs', flags, env), 10_000, 10, 600_000),
+    maxResultRows: int('maxResultRows', pick('maxResultRows', flags, env), 10_000, 1, 10_000_000),
+    maxResultBytes: int('maxResultBytes', pick('maxResultBytes', flags, env), 20 * 1024 * 1024, 1024, 1 << 30),
+    maxConcurrentQueries: int('maxConcurrentQueries', pick('maxConcurrentQueries', flags, env), 4, 1, 256),
+    bodyLimitBytes: int('bodyLimitBytes', pick('bodyLimitBytes', flags, env), 1024 * 1024, 1024, 100 * 1024 * 1024),
+  };
+  const inside = path.relative(config.distDir, config.stateDir);
+  if (!inside.startsWith('..') && !path.isAbsolute(inside)) throw ERR_CONFIG(`STATE_DIR (${config.stateDir}) must not be inside DIST_DIR (${config.distDir}): a build replaces DIST_DIR whole`);
+  return config;
+}

@@ -1,0 +1,119 @@
+// The one IRI-minting module: every IRI the dataset and the server use is made (and parsed back) here.
+import { DataFactory, type NamedNode } from 'n3';
+
+const { namedNode } = DataFactory;
+
+/** Kinds of thing with a `B id/{kind}/{id}` IRI and a `B doc/{kind}/{id}` document. */
+export const THING_KINDS = [
+  'thesis', 'person', 'organization', 'place', 'event', 'concept',
+  'collection', 'degree', 'annotation', 'abstract',
+] as const;
+export type ThingKind = (typeof THING_KINDS)[number];
+
+/** Kinds the authority file may hold. */
+export const ENTITY_KINDS = ['person', 'organization', 'place', 'event', 'concept'] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+
+/** Serialisations a document is offered in, by file extension. */
+export const DOC_EXTENSIONS = ['ttl', 'nt', 'jsonld', 'rdf', 'html'] as const;
+export type DocExtension = (typeof DOC_EXTENSIONS)[number];
+
+/** Dump file names under `B dumps/`. */
+export const DUMP_EXTENSIONS = ['ttl', 'nt', 'nq', 'jsonld', 'rdf'] as const;
+
+// Ids are the repository's or the authority file's own (1.0449833, faw); anything else is refused
+// so that an IRI never needs escaping and a path segment maps back to exactly one id.
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._~-]*$/;
+
+/** True when a string can serve as an id segment of our IRIs. */
+export function isValidId(id: string): boolean {
+  return ID_PATTERN.test(id) && !id.includes('..');
+}
+
+function checkId(id: string): string {
+  if (!isValidId(id)) throw new TypeError(`Not a valid id for an IRI: ${JSON.stringify(id)}`);
+  return id;
+}
+
+/** Mints and parses every IRI of a deployment, all relative to its BASE_URI. */
+export class Iris {
+  readonly base: string;
+
+  constructor(base: string) {
+    if (!/^https?:\/\/[^/]+\/(.*\/)?$/.test(base)) throw new TypeError(`BASE_URI must be an http(s) IRI ending in "/": ${base}`);
+    this.base = base;
+  }
+
+  /** `B id/{kind}/{id}`: the thing itself (answers 303 to its document). */
+  thing(kind: ThingKind, id: string): NamedNode {
+    return namedNode(`${this.base}id/${kind}/${checkId(id)}`);
+  }
+
+  thesis(itemId: string): NamedNode { return this.thing('thesis', itemId); }
+  entity(kind: EntityKind, id: string): NamedNode { return this.thing(kind, id); }
+  abstract(itemId: string): NamedNode { return this.thing('abstract', itemId); }
+
+  /** A person named on a record but absent from the authority file: scoped to that record and role. */
+  recordPerson(itemId: string, role: 'creator' | 'supervisor' | 'contributor', position: number): NamedNode {
+    return this.thing('person', `${checkId(itemId)}-${role}-${position}`);
+  }
+
+  /** A mention in an abstract, identified by its code-point span so the IRI keeps its meaning across builds. */
+  annotation(itemId: string, start: number, end: number): NamedNode {
+    return this.thing('annotation', `${checkId(itemId)}-${start}-${end}`);
+  }
+
+  collection(id: string): NamedNode { return this.thing('collection', id); }
+  degree(id: string): NamedNode { return this.thing('degree', id); }
+
+  /** `B graph/thesis/{itemId}`: the named graph holding one record. */
+  recordGraph(itemId: string): NamedNode { return namedNode(`${this.base}graph/thesis/${checkId(itemId)}`); }
+  /** Named graphs for what is not a record: `authority`, `ontology`, `dataset`. */
+  graph(name: 'authority' | 'ontology' | 'dataset'): NamedNode { return namedNode(`${this.base}graph/${name}`); }
+
+  /** `B doc/{kind}/{id}[.ext]`: the document about a thing, negotiated or in one format. */
+  doc(kind: ThingKind, id: string, ext?: DocExtension): NamedNode {
+    return namedNode(`${this.base}doc/${kind}/${checkId(id)}${ext ? `.${ext}` : ''}`);
+  }
+
+  /** The dataset description document, and the dataset itself as a hash IRI on it. */
+  datasetDoc(): NamedNode { return namedNode(`${this.base}dataset`); }
+  dataset(): NamedNode { return namedNode(`${this.base}dataset#dataset`); }
+  /** A part of the dataset description (a distribution, a class partition): `B dataset#{fragment}`. */
+  datasetPart(fragment: string): NamedNode { return namedNode(`${this.base}dataset#${checkId(fragment)}`); }
+
+  ontology(): NamedNode { return namedNode(`${this.base}ontology`); }
+  ontologyTerm(local: string): NamedNode { return namedNode(`${this.base}ontology#${checkId(local)}`); }
+
+  sparql(): NamedNode { return namedNode(`${this.base}sparql`); }
+  oai(): NamedNode { return namedNode(`${this.base}oai`); }
+  dump(ext: (typeof DUMP_EXTENSIONS)[number]): NamedNode { return namedNode(`${this.base}dumps/dataset.${ext}`); }
+  sitemap(): NamedNode { return namedNode(`${this.base}sitemap.xml`); }
+  home(): NamedNode { return namedNode(this.base); }
+
+  /** Reads `{kind, id}` back from a thing or document IRI of this base, or undefined when it is not one. */
+  parse(iri: string): { space: 'id' | 'doc'; kind: ThingKind; id: string; ext?: DocExtension } | undefined {
+    if (!iri.startsWith(this.base)) return undefined;
+    return parsePath(iri.slice(this.base.length));
+  }
+}
+
+/** Parses a base-relative path `id/{kind}/{id}` or `doc/{kind}/{id}[.ext]`; only known extensions are stripped, since ids contain dots. */
+export function parsePath(path: string): { space: 'id' | 'doc'; kind: ThingKind; id: string; ext?: DocExtension } | undefined {
+  const m = /^(id|doc)\/([a-z]+)\/([^/?#]+)$/.exec(path);
+  if (!m) return undefined;
+  const [, space, kind, rest] = m as unknown as [string, 'id' | 'doc', string, string];
+  if (!(THING_KINDS as readonly string[]).includes(kind)) return undefined;
+  let id = rest;
+  let ext: DocExtension | undefined;
+  if (space === 'doc') {
+    const dot = rest.lastIndexOf('.');
+    const candidate = dot > 0 ? rest.slice(dot + 1) : '';
+    if ((DOC_EXTENSIONS as readonly string[]).includes(candidate)) {
+      ext = candidate as DocExtension;
+      id = rest.slice(0, dot);
+    }
+  }
+  if (!isValidId(id)) return undefined;
+  return { space, kind: kind as ThingKind, id, ext };
+}
