@@ -72,8 +72,11 @@ export interface ThesisRecord {
 
 /** What ingest yields for each record it finds: a record, or a rejection that says where and why. */
 export type Ingested =
-  | { ok: true; record: ThesisRecord }
-  | { ok: false; id?: string; source: SourceRef; errors: Problem[] };
+  // warnings: notices that reject nothing (an unknown field label, …), for the build report.
+  | { ok: true; record: ThesisRecord; warnings?: Problem[] }
+  // deleted: the source says the record was deleted (OAI-PMH status="deleted"); its single problem is a
+  // warning, so a runner may mark the id withdrawn instead of counting a rejection.
+  | { ok: false; id?: string; source: SourceRef; errors: Problem[]; deleted?: true };
 
 /** A label with an optional language tag. */
 export interface Label {
@@ -96,6 +99,10 @@ export interface AuthorityEntity {
   names?: { record: string; role: 'creator' | 'supervisor' | 'contributor'; name: string }[];
   /** Whether the linker looks for this entity's labels in abstracts (default true). */
   match: boolean;
+  /** Concepts: the id of their skos:ConceptScheme (its IRI is `B id/concept/{scheme}`). */
+  scheme?: string;
+  /** Concepts: the record ids this concept is a subject of (dcterms:subject, schema:about), as the authority file assigns them. */
+  subjectOf?: string[];
 }
 
 /** The authority file, loaded: entities, their triples, and the ids the server redirects or marks gone. */
@@ -113,4 +120,12 @@ export interface Authority {
   organizationByLabel(label: string): AuthorityEntity | undefined;
   /** A concept by label (subjects). */
   conceptByLabel(label: string): AuthorityEntity | undefined;
+}
+
+/** The link stage, built once per authority (pipeline/link.ts createLinker), then applied to each record. */
+export interface Linker {
+  /** The record's mentions (Web Annotations), schema:mentions and authority-assigned subjects, in the record's graph. */
+  link(record: ThesisRecord): Quad[];
+  /** Describes the linker as a prov:SoftwareAgent (the annotations' creator), once per dataset: for `B graph/dataset`. */
+  agentQuads(): Quad[];
 }

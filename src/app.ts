@@ -1,5 +1,6 @@
 // Builds the fastify app (never listens: the CLI does, tests use inject).
 import Fastify, { type FastifyInstance } from 'fastify';
+import compress from '@fastify/compress';
 import type { Config } from './core/config.ts';
 import storePlugin from './server/store.ts';
 import errorsPlugin from './server/errors.ts';
@@ -7,6 +8,7 @@ import securityPlugin from './server/security.ts';
 import resourcePlugin from './server/resource.ts';
 import sparqlPlugin from './server/sparql.ts';
 import sitePlugin from './server/site.ts';
+import { basePathRewriter } from './server/public-url.ts';
 
 export interface BuildOptions {
   /** fastify logger setting; tests pass false. */
@@ -21,10 +23,15 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
     trustProxy: config.trustProxy,
     // Ids contain dots and our own router does the matching; keep fastify's defaults otherwise.
     routerOptions: { ignoreTrailingSlash: false },
+    // Behind a proxy BASE_URI may have a path (https://example.org/lod/): routes stay at "/" either way.
+    rewriteUrl: basePathRewriter(config.baseUri),
   });
   app.decorate('config', config);
   await app.register(errorsPlugin);
   await app.register(securityPlugin);
+  // Compression for every route (documents, SPARQL results, pages), registered once here.
+  // RDF and SPARQL result types are not in mime-db's compressible list, so they are named here.
+  await app.register(compress, { global: true, customTypes: /^(text\/|application\/(ld\+json|n-triples|n-quads|trig|rdf\+xml|sparql-results\+(json|xml)|json|xml))/ });
   await app.register(storePlugin);
   await app.register(resourcePlugin);
   await app.register(sparqlPlugin);

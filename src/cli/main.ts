@@ -1,26 +1,39 @@
-// The `thesis-lod` CLI: one sub-command per verb, each module loaded only when its verb runs.
+// The `thesis-lod` CLI: a static table of verbs; only the verb being run is loaded, and a failing import is never hidden.
 import { Command } from 'commander';
+
+/** What a verb module exports: it adds its sub-command, with its options and action, to the program. */
+export interface VerbModule {
+  register(program: Command): void;
+}
+
+interface Verb {
+  name: string;
+  summary: string;
+  load: () => Promise<VerbModule>;
+}
+
+// Loading a verb's module lazily keeps `build` from importing the server, and the server from importing SHACL.
+const VERBS: readonly Verb[] = [
+  { name: 'build', summary: 'build the dataset from DATA_DIR into DIST_DIR', load: () => import('./build.ts') },
+  { name: 'validate', summary: 'check every record (ingest, map, link, SHACL) without publishing', load: () => import('./validate.ts') },
+  { name: 'serve', summary: 'serve DIST_DIR (linked data, HTML, SPARQL)', load: () => import('./serve.ts') },
+  { name: 'start', summary: 'build when DIST_DIR is missing or stale, then serve', load: () => import('./start.ts') },
+  { name: 'query', summary: 'run a SPARQL query against the built dataset', load: () => import('./query.ts') },
+  { name: 'bench', summary: 'measure the build against the n3 Writer alone', load: () => import('./bench.ts') },
+];
 
 const program = new Command('thesis-lod')
   .description('Build and serve a linked-open-data dataset of theses')
   .showHelpAfterError();
 
-// Each verb registers its options in its own module under src/cli/, so this file stays a table.
-const verbs: Record<string, () => Promise<{ register(program: Command): void }>> = {
-  build: () => import('./build.ts'),
-  serve: () => import('./serve.ts'),
-  start: () => import('./start.ts'),
-  validate: () => import('./validate.ts'),
-  query: () => import('./query.ts'),
-  bench: () => import('./bench.ts'),
-};
-
-for (const load of Object.values(verbs)) {
-  try {
-    (await load()).register(program);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw err;
-  }
+// `thesis-lod help build` needs the build module too, for its options.
+const verbName = process.argv[2] === 'help' ? process.argv[3] : process.argv[2];
+const requested = VERBS.find((v) => v.name === verbName);
+if (requested) {
+  (await requested.load()).register(program);
+} else {
+  // No verb (or --help, or a typo): list the verbs from the table without loading any module.
+  for (const verb of VERBS) program.command(verb.name).description(verb.summary);
 }
 
 await program.parseAsync(process.argv);

@@ -22,6 +22,8 @@ export interface Config {
   maxResultBytes: number;
   maxConcurrentQueries: number;
   bodyLimitBytes: number;
+  /** SPARQL worker threads, each holding its own copy of the dataset (memory grows with each). */
+  sparqlWorkers: number;
 }
 
 export type ConfigInput = Partial<Record<keyof Config, string | number | boolean | undefined>>;
@@ -30,7 +32,7 @@ const ENV_NAMES: Partial<Record<keyof Config, string>> = {
   port: 'PORT', host: 'HOST', baseUri: 'BASE_URI', dataDir: 'DATA_DIR', distDir: 'DIST_DIR', stateDir: 'STATE_DIR',
   trustProxy: 'TRUST_PROXY', metadataLicense: 'METADATA_LICENSE', queryTimeoutMs: 'QUERY_TIMEOUT_MS',
   maxResultRows: 'MAX_RESULT_ROWS', maxResultBytes: 'MAX_RESULT_BYTES', maxConcurrentQueries: 'MAX_CONCURRENT_QUERIES',
-  bodyLimitBytes: 'BODY_LIMIT_BYTES',
+  bodyLimitBytes: 'BODY_LIMIT_BYTES', sparqlWorkers: 'SPARQL_WORKERS',
 };
 
 function pick(key: keyof Config, flags: ConfigInput, env: NodeJS.ProcessEnv): string | number | boolean | undefined {
@@ -79,6 +81,7 @@ export function loadConfig(flags: ConfigInput = {}, env: NodeJS.ProcessEnv = pro
     maxResultBytes: int('maxResultBytes', pick('maxResultBytes', flags, env), 20 * 1024 * 1024, 1024, 1 << 30),
     maxConcurrentQueries: int('maxConcurrentQueries', pick('maxConcurrentQueries', flags, env), 4, 1, 256),
     bodyLimitBytes: int('bodyLimitBytes', pick('bodyLimitBytes', flags, env), 1024 * 1024, 1024, 100 * 1024 * 1024),
+    sparqlWorkers: int('sparqlWorkers', pick('sparqlWorkers', flags, env), 1, 1, 16),
   };
   const inside = path.relative(config.distDir, config.stateDir);
   if (!inside.startsWith('..') && !path.isAbsolute(inside)) throw ERR_CONFIG(`STATE_DIR (${config.stateDir}) must not be inside DIST_DIR (${config.distDir}): a build replaces DIST_DIR whole`);

@@ -78,6 +78,9 @@ export const ERR_FIELD_VALUE = createError('TL_ERR_FIELD_VALUE', 'Invalid field 
 export const ERR_FIELD_MISSING = createError('TL_ERR_FIELD_MISSING', 'Required field missing', 422);
 export const ERR_DUPLICATE_ID = createError('TL_ERR_DUPLICATE_ID', 'Duplicate record id', 422);
 export const ERR_UNKNOWN_FORMAT = createError('TL_ERR_UNKNOWN_FORMAT', 'Unknown input format', 422);
+// Ingest notices that reject nothing: reported with severity 'warning'.
+export const ERR_FIELD_UNKNOWN = createError('TL_ERR_FIELD_UNKNOWN', 'Unknown field ignored', 422);
+export const ERR_RECORD_DELETED = createError('TL_ERR_RECORD_DELETED', 'Record deleted at the source', 410);
 // Shapes and authority file.
 export const ERR_SHACL = createError('TL_ERR_SHACL', 'SHACL violation', 422);
 export const ERR_AUTHORITY = createError('TL_ERR_AUTHORITY', 'Authority file error', 500);
@@ -90,6 +93,8 @@ export const ERR_NOT_FOUND = createError('TL_ERR_NOT_FOUND', 'Not found', 404);
 export const ERR_GONE = createError('TL_ERR_GONE', 'Gone', 410);
 export const ERR_NOT_ACCEPTABLE = createError('TL_ERR_NOT_ACCEPTABLE', 'Not acceptable', 406);
 export const ERR_BAD_REQUEST = createError('TL_ERR_BAD_REQUEST', 'Bad request', 400);
+export const ERR_METHOD_NOT_ALLOWED = createError('TL_ERR_METHOD_NOT_ALLOWED', 'Method not allowed', 405);
+export const ERR_UNSUPPORTED_MEDIA_TYPE = createError('TL_ERR_UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type', 415);
 export const ERR_QUERY_SYNTAX = createError('TL_ERR_QUERY_SYNTAX', 'SPARQL syntax error', 400);
 export const ERR_QUERY_REFUSED = createError('TL_ERR_QUERY_REFUSED', 'Query refused', 400);
 export const ERR_UPDATE_REFUSED = createError('TL_ERR_UPDATE_REFUSED', 'This endpoint is read-only', 403);

@@ -58,10 +58,23 @@ export class Iris {
     return this.thing('person', `${checkId(itemId)}-${role}-${position}`);
   }
 
+  /** An organisation named on a record (publisher, grantor, provider, affiliation) but absent from the authority file: scoped like recordPerson. */
+  recordOrganization(itemId: string, role: 'publisher' | 'grantor' | 'provider' | 'affiliation', position: number): NamedNode {
+    return this.thing('organization', `${checkId(itemId)}-${role}-${position}`);
+  }
+
   /** A mention in an abstract, identified by its code-point span so the IRI keeps its meaning across builds. */
   annotation(itemId: string, start: number, end: number): NamedNode {
     return this.thing('annotation', `${checkId(itemId)}-${start}-${end}`);
   }
+
+  /** A node inside an annotation (its SpecificResource target, its quote and position selectors): a hash IRI on the annotation, so no blank nodes. */
+  annotationPart(itemId: string, start: number, end: number, part: 'target' | 'quote' | 'position'): NamedNode {
+    return namedNode(`${this.annotation(itemId, start, end).value}#${part}`);
+  }
+
+  /** A software agent of the build (the `linker`), described in the dataset description: `B dataset#{name}`. */
+  agent(name: string): NamedNode { return this.datasetPart(name); }
 
   collection(id: string): NamedNode { return this.thing('collection', id); }
   degree(id: string): NamedNode { return this.thing('degree', id); }
@@ -77,12 +90,14 @@ export class Iris {
   }
 
   /** The dataset description document, and the dataset itself as a hash IRI on it. */
-  datasetDoc(): NamedNode { return namedNode(`${this.base}dataset`); }
+  datasetDoc(ext?: DocExtension): NamedNode { return namedNode(`${this.base}dataset${ext ? `.${ext}` : ''}`); }
   dataset(): NamedNode { return namedNode(`${this.base}dataset#dataset`); }
   /** A part of the dataset description (a distribution, a class partition): `B dataset#{fragment}`. */
   datasetPart(fragment: string): NamedNode { return namedNode(`${this.base}dataset#${checkId(fragment)}`); }
 
   ontology(): NamedNode { return namedNode(`${this.base}ontology`); }
+  /** The ontology document in one format (`B ontology.ttl`); without ext it is the ontology IRI itself. */
+  ontologyDoc(ext?: DocExtension): NamedNode { return namedNode(`${this.base}ontology${ext ? `.${ext}` : ''}`); }
   ontologyTerm(local: string): NamedNode { return namedNode(`${this.base}ontology#${checkId(local)}`); }
 
   sparql(): NamedNode { return namedNode(`${this.base}sparql`); }

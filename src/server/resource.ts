@@ -1,4 +1,128 @@
-// PLACEHOLDER: the resource plugin; its owner replaces this file.
+// The resource plugin: things answer 303 (or 301/410/404), documents negotiate five formats; also /dataset, /ontology and /static.
 import fp from 'fastify-plugin';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { NamedNode } from 'n3';
+import { DOC_EXTENSIONS, parsePath, type DocExtension, type ThingKind } from '../core/iri.ts';
+import { ERR_BAD_REQUEST, ERR_CONFIG, ERR_GONE, ERR_NOT_FOUND } from '../core/errors.ts';
+import { hasSubject } from './store.ts';
+import { describe, describeDocument, descriptionQuads, type Description } from './describe.ts';
+import { corsHeaders, sendDocument, type DocumentTarget } from './resource/document.ts';
+import { serialize } from './resource/serialize.ts';
+import { registerAssets } from './resource/assets.ts';
+import { resourcePage } from './views/resource-page.ts';
+import type { ViewContext } from './views/terms.ts';
 
-export default fp(async function resourcePlugin() {}, { name: 'resource' });
+const MAX_PAGE = 1_000_000;
+
+/** Reads `?page=N` (1 when absent); anything but a positive integer is a 400 that says so. */
+export function pageParam(request: FastifyRequest): number {
+  const raw = (request.query as Record<string, unknown>).page;
+  if (raw === undefined || raw === '') return 1;
+  const n = Number(raw);
+  if (typeof raw !== 'string' || !/^\d+$/.test(raw) || n < 1 || n > MAX_PAGE) throw ERR_BAD_REQUEST(`page must be an integer from 1 to ${MAX_PAGE}, got ${JSON.stringify(raw)}`);
+  return n;
+}
+
+/** A document target over a description, rendered as RDF or as a page. */
+function target(ctx: ViewContext, kind: string, page: number, docIri: (ext?: DocExtension) => string, build: () => Description): DocumentTarget {
+  let d: Description | undefined;
+  const get = () => {
+    d ??= build();
+    // Past the last page of incoming links there is nothing to show: a 404, not an empty page.
+    if (page > 1 && d.incoming.length === 0) throw ERR_NOT_FOUND(`page ${page} is past the last page of links to ${d.subject.value}`);
+    return d;
+  };
+  return {
+    docIri,
+    page,
+    async render(ext) {
+      const desc = get();
+      const body = ext === 'html' ? await resourcePage(ctx, desc, { docIri, kind }) : await serialize(descriptionQuads(desc), ext, ctx.iris.base);
+      return { body, hasNext: desc.hasNext };
+    },
+  };
+}
+
+/** Checks the redirects table for a `kind/id`: a merged id answers 301 (to `space`), a withdrawn one 410. */
+function checkRedirects(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, kind: ThingKind, id: string, space: 'id' | 'doc', ext?: DocExtension): FastifyReply | undefined {
+  const key = `${kind}/${id}`;
+  const gone = app.redirects.gone.get(key);
+  if (gone !== undefined) throw ERR_GONE(`${kind} ${id} is no longer published (${gone})`);
+  const successor = app.redirects.merged.get(key);
+  if (successor === undefined) return undefined;
+  const next = parsePath(`id/${successor}`);
+  if (!next) throw ERR_CONFIG(`redirects.json merges ${key} into ${JSON.stringify(successor)}, which is not a kind/id`);
+  const iri = space === 'id' ? app.iris.thing(next.kind, next.id) : app.iris.doc(next.kind, next.id, ext);
+  return reply.code(301).header('location', app.urls.absolute(iri.value.slice(app.iris.base.length), request)).send();
+}
+
+async function resourcePlugin(app: FastifyInstance): Promise<void> {
+  const ctx: ViewContext = { store: app.store, labels: app.labels, iris: app.iris, urls: app.urls };
+  const { iris, store } = app;
+  registerAssets(app);
+
+  // B id/{kind}/{id}: the thing itself never answers 200 (httpRange-14): 303 to its document when the store knows it.
+  app.get('/id/:kind/:id', async function dereference(request, reply) {
+    corsHeaders(reply);
+    const { kind, id } = request.params as { kind: string; id: string };
+    const parsed = parsePath(`id/${kind}/${id}`);
+    if (!parsed) throw ERR_NOT_FOUND(`no ${kind} with id ${JSON.stringify(id)} is published here`);
+    const redirected = checkRedirects(app, request, reply, parsed.kind, parsed.id, 'id');
+    if (redirected) return redirected;
+    if (!hasSubject(store, iris.thing(parsed.kind, parsed.id))) throw ERR_NOT_FOUND(`no ${parsed.kind} with id ${parsed.id} is published here`);
+    const doc = iris.doc(parsed.kind, parsed.id).value.slice(iris.base.length);
+    return reply.code(303).header('location', app.urls.absolute(doc, request)).send();
+  });
+
+  // B doc/{kind}/{id}[.ext]: the document; only known extensions are stripped, since ids contain dots.
+  app.get('/doc/:kind/:file', async function document(request, reply) {
+    corsHeaders(reply);
+    const { kind, file } = request.params as { kind: string; file: string };
+    const parsed = parsePath(`doc/${kind}/${file}`);
+    if (!parsed) throw ERR_NOT_FOUND(`no document for ${kind}/${file} is published here`);
+    const redirected = checkRedirects(app, request, reply, parsed.kind, parsed.id, 'doc', parsed.ext);
+    if (redirected) return redirected;
+    const subject = iris.thing(parsed.kind, parsed.id);
+    if (!hasSubject(store, subject)) throw ERR_NOT_FOUND(`no ${parsed.kind} with id ${parsed.id} is published here`);
+    const page = pageParam(request);
+    const docIri = (ext?: DocExtension) => iris.doc(parsed.kind, parsed.id, ext).value;
+    return sendDocument(request, reply, target(ctx, parsed.kind, page, docIri, () => describe(store, iris, subject, { page })), parsed.ext);
+  });
+
+  // Hash-IRI documents: the dataset description (B dataset#dataset) and the ontology (B ontology#Term).
+  const hashDocuments: { path: string; kind: string; doc: (ext?: DocExtension) => NamedNode; graph: NamedNode }[] = [
+    { path: 'dataset', kind: 'dataset description', doc: (ext) => iris.datasetDoc(ext), graph: iris.graph('dataset') },
+    { path: 'ontology', kind: 'vocabulary', doc: (ext) => iris.ontologyDoc(ext), graph: iris.graph('ontology') },
+  ];
+  for (const h of hashDocuments) {
+    for (const ext of [undefined, ...DOC_EXTENSIONS]) {
+      app.get(`/${h.path}${ext ? `.${ext}` : ''}`, async function hashDocument(request, reply) {
+        corsHeaders(reply);
+        const d = describeDocument(store, h.doc(), h.graph);
+        if (!d.about.length) throw ERR_NOT_FOUND(`this build has no ${h.kind}`);
+        const docIri = (e?: DocExtension) => h.doc(e).value;
+        return sendDocument(request, reply, target(ctx, h.kind, 1, docIri, () => d), ext);
+      });
+    }
+  }
+
+  // VoID's well-known location points at the dataset description.
+  app.get('/.well-known/void', async function wellKnownVoid(request, reply) {
+    corsHeaders(reply);
+    return reply.code(302).header('location', app.urls.absolute('dataset', request)).send();
+  });
+
+  // CORS preflight for documents (If-None-Match is not a simple header).
+  for (const path of ['/id/*', '/doc/*', '/dataset', '/ontology']) {
+    app.options(path, async function preflight(_request, reply) {
+      corsHeaders(reply);
+      return reply.code(204)
+        .header('access-control-allow-methods', 'GET, HEAD, OPTIONS')
+        .header('access-control-allow-headers', 'Accept, If-None-Match, Accept-Language')
+        .header('access-control-max-age', '86400')
+        .send();
+    });
+  }
+}
+
+export default fp(resourcePlugin, { name: 'resource', dependencies: ['store'] });

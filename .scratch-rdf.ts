@@ -1,0 +1,15 @@
+import { testApp } from './tests/helpers/app.ts';
+import { parseAs, parseN3 } from './tests/helpers/rdf.ts';
+const app = await testApp();
+const rel = 'annotation/1.0449833-114-123';
+const nt = parseN3((await app.inject({ url: `/doc/${rel}.nt` })).body, 'N-Triples');
+const body = (await app.inject({ url: `/doc/${rel}.rdf` })).body;
+console.log(body);
+const x = await parseAs('rdf', body, 'http://localhost:8080/doc/x');
+const k = (q: any) => `${q.subject.value} ${q.predicate.value} ${q.object.termType}:${q.object.value}:${q.object.language ?? ''}:${q.object.datatype?.value ?? ''}`;
+const a = new Set(nt.map(k)), b = new Set(x.map(k));
+console.log('only nt', [...a].filter((s) => !b.has(s)));
+console.log('only rdf', [...b].filter((s) => !a.has(s)));
+const r = await app.inject({ url: '/doc/thesis/1.0449833.nt', headers: { 'accept-encoding': 'gzip' } });
+console.log(r.headers);
+await app.close();

@@ -1,0 +1,106 @@
+// Builds the authority graph: each entity's types, labels, links, relations and dates, the concept schemes, and merge notes.
+import { DataFactory, type NamedNode, type Quad, type Quad_Object } from 'n3';
+import type { EntityKind, Iris } from '../../src/core/iri.ts';
+import { dcterms, own, owl, rdf, rdfs, schema, skos, xsd } from '../../src/core/vocab.ts';
+import type { Label, TypedDate } from '../types.ts';
+import type { AuthorityFileEntries, EntityEntry } from './read-file.ts';
+import { RELATIONS } from './relations.ts';
+
+const { literal, namedNode, quad } = DataFactory;
+
+/** The class every entity of a kind has, before the file's own `types`. */
+export const KIND_CLASS: Record<EntityKind, NamedNode> = {
+  person: schema('Person'),
+  organization: schema('Organization'),
+  place: schema('Place'),
+  event: schema('Event'),
+  concept: skos('Concept'),
+};
+
+function lit(l: Label) {
+  return literal(l.value, l.lang);
+}
+
+function dateLit(d: TypedDate) {
+  return literal(d.value, xsd(d.datatype));
+}
+
+/**
+ * The authority graph's quads, in graph `B graph/authority`. Labelling: every entity gets rdfs:label and
+ * skos:prefLabel/skos:altLabel (SKOS labels apply to any resource and keep the one-preferred-label rule);
+ * things (not concepts) also get schema:name/schema:alternateName for schema.org consumers.
+ */
+export function authorityQuads(all: AuthorityFileEntries, iris: Iris): Quad[] {
+  const g = iris.graph('authority');
+  const out: Quad[] = [];
+  const add = (s: NamedNode, p: NamedNode, o: Quad_Object) => out.push(quad(s, p, o, g));
+  const byId = new Map(all.entities.map((e) => [e.id, e]));
+  const iriOf = (id: string) => iris.entity(byId.get(id)!.kind, id);
+
+  for (const s of all.schemes) {
+    const scheme = iris.entity('concept', s.id);
+    add(scheme, rdf('type'), skos('ConceptScheme'));
+    add(scheme, rdfs('label'), lit(s.prefLabel));
+    add(scheme, skos('prefLabel'), lit(s.prefLabel));
+    if (s.description) add(scheme, dcterms('description'), lit(s.description));
+  }
+  for (const e of all.entities) {
+    const subject = iris.entity(e.kind, e.id);
+    entityQuads(e, subject, iris, add);
+    for (const r of e.relations) {
+      const def = RELATIONS[r.name]!;
+      const p = def.property(iris.base);
+      add(subject, p, iriOf(r.target));
+      if (def.symmetric) add(iriOf(r.target), p, subject);
+    }
+  }
+  for (const m of all.merged) {
+    const [fromKind, fromId] = m.from.split('/') as [EntityKind, string];
+    const [toKind, toId] = m.to.split('/') as [EntityKind, string];
+    add(iris.entity(toKind, toId), dcterms('replaces'), iris.entity(fromKind, fromId));
+  }
+  return dedupe(out);
+}
+
+type Add = (s: NamedNode, p: NamedNode, o: Quad_Object) => void;
+
+function entityQuads(e: EntityEntry, s: NamedNode, iris: Iris, add: Add): void {
+  const isConcept = e.kind === 'concept';
+  add(s, rdf('type'), KIND_CLASS[e.kind]);
+  for (const t of e.types) add(s, rdf('type'), namedNode(t));
+  add(s, rdfs('label'), lit(e.prefLabel));
+  add(s, skos('prefLabel'), lit(e.prefLabel));
+  for (const l of e.altLabels) add(s, skos('altLabel'), lit(l));
+  if (!isConcept) {
+    add(s, schema('name'), lit(e.prefLabel));
+    for (const l of e.altLabels) add(s, schema('alternateName'), lit(l));
+  }
+  if (e.description) add(s, isConcept ? skos('definition') : schema('description'), lit(e.description));
+  // owl:sameAs claims identity, which holds for things; a concept only matches another scheme's concept.
+  for (const iri of e.sameAs) add(s, isConcept ? skos('exactMatch') : owl('sameAs'), namedNode(iri));
+  if (e.startDate) add(s, schema('startDate'), dateLit(e.startDate));
+  if (e.endDate) add(s, schema('endDate'), dateLit(e.endDate));
+  if (e.period) add(s, own(iris.base)('period'), lit(e.period));
+  if (e.familyName) add(s, schema('familyName'), literal(e.familyName));
+  if (e.givenName) add(s, schema('givenName'), literal(e.givenName));
+  if (isConcept && e.scheme) {
+    const scheme = iris.entity('concept', e.scheme);
+    add(s, skos('inScheme'), scheme);
+    // The schemes are flat lists of topics: a concept without a broader one is a top concept.
+    if (!e.relations.some((r) => r.name === 'broader')) {
+      add(s, skos('topConceptOf'), scheme);
+      add(scheme, skos('hasTopConcept'), s);
+    }
+  }
+}
+
+// Symmetric relations stated from both sides would otherwise give the same quad twice.
+function dedupe(quads: Quad[]): Quad[] {
+  const seen = new Set<string>();
+  return quads.filter((q) => {
+    const key = `${q.subject.value} ${q.predicate.value} ${q.object.termType}:${q.object.value}:${q.object.termType === 'Literal' ? `${q.object.language}|${q.object.datatype.value}` : ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

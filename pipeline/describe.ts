@@ -1,0 +1,133 @@
+// The dataset description (VoID + DCAT) of `B dataset#dataset`, in graph `B graph/dataset`, built once the counts are known.
+import { createHash } from 'node:crypto';
+import { DataFactory, type NamedNode, type Quad, type Quad_Object } from 'n3';
+import type { Iris } from '../src/core/iri.ts';
+import { dcat, dcterms, foaf, prefixes, rdf, shorten, voidNs, xsd, OWN_PREFIX } from '../src/core/vocab.ts';
+import type { UnionCounts } from './publish/union.ts';
+
+const { quad, literal, namedNode } = DataFactory;
+
+/** What the description states that the data itself cannot tell. */
+export interface DescribeInput {
+  iris: Iris;
+  counts: UnionCounts;
+  /** The metadata's own licence (Config.metadataLicense, CC0 by default). */
+  metadataLicense: string;
+  /** The publishing organisation (UBC Library in the authority file), if known. */
+  publisher?: NamedNode;
+  /** Dates from the ledger: the first publication and the newest change. */
+  issued?: string;
+  modified?: string;
+  /** The dumps the description announces, by extension and media type. */
+  dumps: readonly { ext: 'ttl' | 'nt' | 'nq' | 'jsonld' | 'rdf'; mediaType: string }[];
+  /** A few typical things (the first theses published). */
+  examples: readonly NamedNode[];
+}
+
+const TITLE = 'UBC theses as linked open data';
+const DESCRIPTION =
+  'Metadata of theses and dissertations from the University of British Columbia Library, with their abstracts, ' +
+  'the people, organisations, places, events and concepts they name, and where each is mentioned in the abstracts.';
+const FORMATS: Record<string, string> = {
+  ttl: 'http://www.w3.org/ns/formats/Turtle',
+  nt: 'http://www.w3.org/ns/formats/N-Triples',
+  nq: 'http://www.w3.org/ns/formats/N-Quads',
+  jsonld: 'http://www.w3.org/ns/formats/JSON-LD',
+  rdf: 'http://www.w3.org/ns/formats/RDF_XML',
+};
+const FORMAT_NAMES: Record<string, string> = { ttl: 'Turtle', nt: 'N-Triples', nq: 'N-Quads', jsonld: 'JSON-LD', rdf: 'RDF/XML' };
+
+function dateTime(value: string) {
+  return literal(value, xsd('dateTime'));
+}
+
+function count(n: number) {
+  return literal(String(n), xsd('integer'));
+}
+
+/** A stable fragment for a partition: `class-schema-Thesis`, or a hash when the IRI has no known prefix. */
+function partFragment(kind: 'class' | 'property', iri: string, base: string): string {
+  const short = shorten(iri, base);
+  const local = short === iri ? createHash('sha256').update(iri).digest('hex').slice(0, 16) : short.replace(':', '-');
+  return `${kind}-${local}`;
+}
+
+/** The vocabularies a set of predicate and class IRIs come from, as the IRIs VoID expects (namespace, or `B ontology`). */
+export function vocabulariesOf(iris: Iris, terms: Iterable<string>): NamedNode[] {
+  const all = Object.entries(prefixes(iris.base)).sort((a, b) => b[1].length - a[1].length);
+  const found = new Set<string>();
+  for (const term of terms) {
+    const hit = all.find(([, ns]) => term.startsWith(ns));
+    if (hit) found.add(hit[0] === OWN_PREFIX ? iris.ontology().value : hit[1]);
+  }
+  return [...found].sort().map((v) => namedNode(v));
+}
+
+/** Builds the description graph: VoID counts and partitions, DCAT distributions, licence, publisher, dates. */
+export function describeDataset(input: DescribeInput): Quad[] {
+  const { iris, counts } = input;
+  const graph = iris.graph('dataset');
+  const out: Quad[] = [];
+  const add = (s: NamedNode, p: NamedNode, o: Quad_Object) => out.push(quad(s, p, o, graph));
+  const ds = iris.dataset();
+  const doc = iris.datasetDoc();
+
+  add(doc, rdf('type'), voidNs('DatasetDescription'));
+  add(doc, dcterms('title'), literal(`Description of the dataset “${TITLE}”`, 'en'));
+  add(doc, foaf('primaryTopic'), ds);
+
+  add(ds, rdf('type'), voidNs('Dataset'));
+  add(ds, rdf('type'), dcat('Dataset'));
+  add(ds, dcterms('title'), literal(TITLE, 'en'));
+  add(ds, dcterms('description'), literal(DESCRIPTION, 'en'));
+  if (input.publisher) add(ds, dcterms('publisher'), input.publisher);
+  const licence = namedNode(input.metadataLicense);
+  add(ds, dcterms('license'), licence);
+  add(ds, dcterms('rights'), literal(
+    `The metadata in this dataset is published under ${input.metadataLicense}. Each thesis abstract ` +
+    '(dcterms:abstract, schema:abstract and its abstract resource) stays under the licence of its thesis, ' +
+    'which the thesis states with dcterms:license; it is not covered by the licence of the metadata.', 'en'));
+  if (input.issued) add(ds, dcterms('issued'), dateTime(input.issued));
+  if (input.modified) add(ds, dcterms('modified'), dateTime(input.modified));
+  add(ds, dcat('landingPage'), iris.home());
+  add(ds, voidNs('sparqlEndpoint'), iris.sparql());
+  add(ds, voidNs('uriSpace'), literal(`${iris.base}id/`));
+  for (const e of input.examples) add(ds, voidNs('exampleResource'), e);
+  for (const v of vocabulariesOf(iris, [...counts.properties.keys(), ...counts.classes.keys()])) add(ds, voidNs('vocabulary'), v);
+
+  // Counts of the union of all graphs except this description (which cannot count itself).
+  add(ds, voidNs('triples'), count(counts.triples));
+  add(ds, voidNs('entities'), count(counts.entities));
+  add(ds, voidNs('distinctSubjects'), count(counts.distinctSubjects));
+  add(ds, voidNs('properties'), count(counts.properties.size));
+  add(ds, voidNs('classes'), count(counts.classes.size));
+  for (const [cls, n] of [...counts.classes].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const part = iris.datasetPart(partFragment('class', cls, iris.base));
+    add(ds, voidNs('classPartition'), part);
+    add(part, voidNs('class'), namedNode(cls));
+    add(part, voidNs('entities'), count(n));
+  }
+  for (const [prop, n] of [...counts.properties].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const part = iris.datasetPart(partFragment('property', prop, iris.base));
+    add(ds, voidNs('propertyPartition'), part);
+    add(part, voidNs('property'), namedNode(prop));
+    add(part, voidNs('triples'), count(n));
+  }
+
+  // One distribution per dump. No checksum and no byte size: each dump contains this very description.
+  for (const { ext, mediaType } of input.dumps) {
+    const dump = iris.dump(ext);
+    const dist = iris.datasetPart(`dump-${ext}`);
+    add(ds, voidNs('dataDump'), dump);
+    add(ds, dcat('distribution'), dist);
+    add(dist, rdf('type'), dcat('Distribution'));
+    add(dist, dcterms('title'), literal(`${FORMAT_NAMES[ext]} dump${ext === 'nq' ? ' (one named graph per record)' : ''}`, 'en'));
+    add(dist, dcat('downloadURL'), dump);
+    add(dist, dcat('accessURL'), dump);
+    add(dist, dcat('mediaType'), namedNode(`https://www.iana.org/assignments/media-types/${mediaType}`));
+    add(dist, dcterms('format'), namedNode(FORMATS[ext]!));
+    add(dist, dcterms('license'), licence);
+    add(ds, voidNs('feature'), namedNode(FORMATS[ext]!));
+  }
+  return out;
+}

@@ -1,0 +1,75 @@
+// `thesis-lod serve`: builds the app over DIST_DIR and listens; logs the public URL, closes cleanly on SIGINT/SIGTERM.
+import type { Command } from 'commander';
+import type { FastifyInstance } from 'fastify';
+import { build } from '../app.ts';
+import { loadConfig, type Config, type ConfigInput } from '../core/config.ts';
+import { formatProblem, ThesisLodError } from '../core/errors.ts';
+
+/** Flags `serve` and `start` share (each also an environment variable, see src/core/config.ts). */
+export interface ServeFlags {
+  port?: string;
+  host?: string;
+  baseUri?: string;
+  distDir?: string;
+  trustProxy?: boolean;
+  queryTimeoutMs?: string;
+  maxConcurrentQueries?: string;
+  logLevel: string;
+}
+
+/** Adds the server flags to a command. */
+export function serverOptions(command: Command): Command {
+  return command
+    .option('--port <n>', 'port to listen on (env PORT, default 8080)')
+    .option('--host <addr>', 'address to listen on (env HOST, default 127.0.0.1)')
+    .option('--base-uri <iri>', 'public IRI base of the data, may have a path behind a proxy (env BASE_URI, default http://localhost:$PORT/)')
+    .option('--dist-dir <dir>', 'built dataset to serve (env DIST_DIR, default dist)')
+    .option('--trust-proxy', 'honour X-Forwarded-Host/Proto from a reverse proxy (env TRUST_PROXY)')
+    .option('--query-timeout-ms <n>', 'SPARQL per-query timeout (env QUERY_TIMEOUT_MS, default 10000)')
+    .option('--max-concurrent-queries <n>', 'SPARQL queries run at once before 503 (env MAX_CONCURRENT_QUERIES, default 4)')
+    .option('--log-level <level>', 'fatal, error, warn, info, debug', 'info');
+}
+
+/** The config flags of a serve-like command (unset flags fall through to the environment). */
+export function configFlags(flags: ServeFlags): ConfigInput {
+  return {
+    port: flags.port, host: flags.host, baseUri: flags.baseUri, distDir: flags.distDir,
+    trustProxy: flags.trustProxy, queryTimeoutMs: flags.queryTimeoutMs, maxConcurrentQueries: flags.maxConcurrentQueries,
+  };
+}
+
+/** Builds the app and listens; resolves once listening. The app closes on SIGINT/SIGTERM. */
+export async function serve(config: Config, logLevel = 'info'): Promise<FastifyInstance> {
+  const started = Date.now();
+  const app = await build(config, { logger: { level: logLevel } });
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const listening = typeof address === 'object' && address ? `${config.host}:${address.port}` : String(address);
+  app.log.info({ distDir: config.distDir, listening, startupMs: Date.now() - started }, `serving ${config.baseUri} (listening on ${listening})`);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, function shutdown() {
+      app.log.info(`${signal}: closing`);
+      app.close().then(() => process.exit(0), () => process.exit(1));
+    });
+  }
+  return app;
+}
+
+/** Prints a start-up failure as one line that says where and why, and sets a non-zero exit code. */
+export function printStartFailure(err: unknown): void {
+  if (err instanceof ThesisLodError) console.error(formatProblem(err.toProblem()));
+  else console.error(err);
+  process.exitCode = 1;
+}
+
+/** Registers `serve` and its flags. */
+export function register(program: Command): void {
+  serverOptions(program.command('serve').description('serve a built DIST_DIR: dereferenceable URIs, pages, SPARQL'))
+    .action(async (flags: ServeFlags) => {
+      try {
+        await serve(loadConfig(configFlags(flags)), flags.logLevel);
+      } catch (err) {
+        printStartFailure(err);
+      }
+    });
+}

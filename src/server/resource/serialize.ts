@@ -1,0 +1,59 @@
+// Writes a document's triples in each RDF syntax: n3 for Turtle and N-Triples, jsonld for JSON-LD, xmlbuilder2 for RDF/XML.
+import { Writer, type Quad, type Term } from 'n3';
+import jsonld from 'jsonld';
+import { prefixes } from '../../core/vocab.ts';
+import { jsonldContext } from '../../../pipeline/map/context.ts';
+import { writeRdfXml } from './rdfxml.ts';
+
+export type RdfExtension = 'ttl' | 'nt' | 'jsonld' | 'rdf';
+
+/** The context documents are compacted against (inline, for this deployment's base): the build's own, pipeline/map/context.ts. */
+export function documentContext(base: string): Record<string, unknown> {
+  return jsonldContext(base);
+}
+
+// Nothing is ever fetched while writing a document: a remote context reference is a bug, not a request to make.
+const noRemote = async (url: string): Promise<never> => {
+  throw new Error(`JSON-LD tried to load ${url}; documents use an inline context only`);
+};
+
+function writeN3(quads: readonly Quad[], format: 'Turtle' | 'N-Triples', base: string): Promise<string> {
+  const writer = new Writer(format === 'Turtle' ? { format, prefixes: usedPrefixes(quads, base) } : { format });
+  writer.addQuads(quads as Quad[]);
+  return new Promise((resolve, reject) => writer.end((err, out) => (err ? reject(err) : resolve(out))));
+}
+
+/** Only the prefixes a document uses, so a short document starts with a short header. */
+function usedPrefixes(quads: readonly Quad[], base: string): Record<string, string> {
+  const all = prefixes(base);
+  const used: Record<string, string> = {};
+  const look = (t: Term) => {
+    const iri = t.termType === 'Literal' ? t.datatype.value : t.termType === 'NamedNode' ? t.value : '';
+    for (const [p, ns] of Object.entries(all)) if (iri.startsWith(ns)) used[p] = ns;
+  };
+  for (const q of quads) {
+    look(q.subject);
+    look(q.predicate);
+    look(q.object);
+  }
+  return used;
+}
+
+async function writeJsonLd(quads: readonly Quad[], base: string): Promise<string> {
+  const nquads = await writeN3(quads, 'N-Triples', base);
+  const expanded = await jsonld.fromRDF(nquads, { format: 'application/n-quads' });
+  const context = documentContext(base);
+  const options = { documentLoader: noRemote, skipExpansion: true } as unknown as jsonld.Options.Compact;
+  const compacted = await jsonld.compact(expanded, context as jsonld.ContextDefinition, options);
+  return `${JSON.stringify(compacted, null, 2)}\n`;
+}
+
+/** Serialises triples in one RDF syntax; the result is a complete document. */
+export async function serialize(quads: readonly Quad[], ext: RdfExtension, base: string): Promise<string> {
+  switch (ext) {
+    case 'ttl': return writeN3(quads, 'Turtle', base);
+    case 'nt': return writeN3(quads, 'N-Triples', base);
+    case 'jsonld': return writeJsonLd(quads, base);
+    case 'rdf': return writeRdfXml(quads, base);
+  }
+}

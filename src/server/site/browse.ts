@@ -1,0 +1,55 @@
+// GET /browse and /browse/{person,organization,place,event,concept}: entity lists linking to their pages, paged.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ENTITY_KINDS, type EntityKind } from '../../core/iri.ts';
+import { ERR_NOT_FOUND } from '../../core/errors.ts';
+import type { PublicUrls } from '../public-url.ts';
+import { html } from '../views/html.ts';
+import { count, renderPage, sendPage } from './page.ts';
+import { missingIndexPage } from './search.ts';
+import type { SearchService } from './search-service.ts';
+
+/** Plural titles of the browse pages. */
+export const KIND_TITLES: Record<EntityKind, string> = {
+  person: 'People', organization: 'Organisations', place: 'Places', event: 'Events', concept: 'Subjects',
+};
+
+const PAGE_SIZE = 200;
+
+function kindNav(urls: PublicUrls, service: SearchService, current?: EntityKind) {
+  return html`<nav class="kinds" aria-label="Entity types"><ul>${ENTITY_KINDS.map((k) => html`<li><a href="${urls.path(`browse/${k}`)}"${k === current ? html` aria-current="page"` : ''}>${KIND_TITLES[k]}</a> <span class="count">${count(service.browse(k).length)}</span></li>`)}</ul></nav>`;
+}
+
+/** The page listing one kind's entities (one page of them). */
+export function browseBody(urls: PublicUrls, service: SearchService, kind: EntityKind, page: number) {
+  const all = service.browse(kind);
+  const pages = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
+  const p = Math.min(Math.max(1, page), pages);
+  const slice = all.slice((p - 1) * PAGE_SIZE, p * PAGE_SIZE);
+  return html`<h1>${KIND_TITLES[kind]}</h1>
+${kindNav(urls, service, kind)}
+${slice.length ? html`<ul class="browse">${slice.map((e) => html`<li><a href="${urls.path(`doc/${e.kind}/${e.id}`)}">${e.label}</a>${e.theses ? html` <span class="count">${count(e.theses)} ${e.theses === 1 ? 'thesis' : 'theses'}</span>` : ''}${kind === 'concept' && e.theses ? html` · <a href="${urls.path(`search?subject=${encodeURIComponent(`${e.kind}/${e.id}`)}`)}">search within</a>` : ''}</li>`)}</ul>`
+    : html`<p class="notice">None yet.</p>`}
+${pages > 1 ? html`<nav class="pager" aria-label="Pages">${p > 1 ? html`<a rel="prev" href="${urls.path(`browse/${kind}?page=${p - 1}`)}">Previous</a>` : ''}<span>Page ${p} of ${pages}</span>${p < pages ? html`<a rel="next" href="${urls.path(`browse/${kind}?page=${p + 1}`)}">Next</a>` : ''}</nav>` : ''}`;
+}
+
+/** Registers the browse pages over a loaded index. */
+export function registerBrowse(app: FastifyInstance, service: SearchService | undefined): void {
+  const { urls } = app;
+  app.get('/browse', async function browseIndex(_request: FastifyRequest, reply: FastifyReply) {
+    if (!service) return sendPage(reply, missingIndexPage(urls, 'Browse'), 503);
+    return sendPage(reply, renderPage(urls, {
+      title: 'Browse', path: 'browse', description: 'Browse the people, organisations, places, events and subjects of the theses.',
+      main: html`<h1>Browse</h1><p>Everything the theses name or are about, by type.</p>${kindNav(urls, service)}`,
+    }));
+  });
+  app.get<{ Params: { kind: string }; Querystring: { page?: string } }>('/browse/:kind', async function browseKind(request, reply) {
+    const kind = request.params.kind as EntityKind;
+    if (!(ENTITY_KINDS as readonly string[]).includes(kind)) throw ERR_NOT_FOUND(`there is no browse list for "${request.params.kind}"; try one of ${ENTITY_KINDS.join(', ')}`);
+    if (!service) return sendPage(reply, missingIndexPage(urls, KIND_TITLES[kind]), 503);
+    const page = Number.parseInt(String(request.query.page ?? '1'), 10) || 1;
+    return sendPage(reply, renderPage(urls, {
+      title: KIND_TITLES[kind], path: `browse/${kind}`, description: `${KIND_TITLES[kind]} named in the theses.`,
+      main: browseBody(urls, service, kind, page),
+    }));
+  });
+}

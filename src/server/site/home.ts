@@ -1,0 +1,110 @@
+// GET /: what the dataset is, its counts, search, example queries, the dumps with checksums and every endpoint.
+import type { FastifyInstance } from 'fastify';
+import type { Store } from 'n3';
+import { ENTITY_KINDS, type EntityKind, type Iris } from '../../core/iri.ts';
+import { dcterms, rdf, voidNs } from '../../core/vocab.ts';
+import type { PublicUrls } from '../public-url.ts';
+import { html } from '../views/html.ts';
+import { KIND_TITLES } from './browse.ts';
+import type { ExampleQuery } from './examples.ts';
+import { listDumps, type DumpInfo } from './files.ts';
+import { count, renderPage, sendPage } from './page.ts';
+
+/** What the home page counts. */
+export interface DatasetCounts {
+  theses: number;
+  entities: Record<EntityKind, number>;
+  triples: number;
+}
+
+/** Counts theses and entities (typed subjects, by their IRI's kind) and triples (VoID's figure, else the store's size). */
+export function datasetCounts(store: Store, iris: Iris): DatasetCounts {
+  const entities = Object.fromEntries(ENTITY_KINDS.map((k) => [k, 0])) as Record<EntityKind, number>;
+  let theses = 0;
+  store.forSubjects((subject) => {
+    const parsed = subject.termType === 'NamedNode' ? iris.parse(subject.value) : undefined;
+    if (!parsed || parsed.space !== 'id') return;
+    if (parsed.kind === 'thesis') theses++;
+    else if (parsed.kind in entities) entities[parsed.kind as EntityKind]++;
+  }, rdf('type'), null, null);
+  const stated = store.getObjects(iris.dataset(), voidNs('triples'), null)[0];
+  const triples = stated && /^\d+$/.test(stated.value) ? Number(stated.value) : store.size;
+  return { theses, entities, triples };
+}
+
+function bytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  const units = ['KB', 'MB', 'GB'];
+  let v = n / 1024;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) { v /= 1024; i++; }
+  return `${v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`;
+}
+
+interface HomeData {
+  title: string;
+  description?: string;
+  counts: DatasetCounts;
+  dumps: DumpInfo[];
+  examples: readonly ExampleQuery[];
+}
+
+/** The home page body. */
+export function homeBody(urls: PublicUrls, d: HomeData) {
+  const entityTotal = Object.values(d.counts.entities).reduce((a, b) => a + b, 0);
+  return html`<h1>${d.title}</h1>
+<p class="lead">${d.description ?? 'Theses from the University of British Columbia as linked open data: every thesis, person, organisation, place, event and subject has its own URI that answers people and machines alike.'}</p>
+<ul class="stats" aria-label="What the dataset holds">
+<li><a href="${urls.path('search')}"><strong>${count(d.counts.theses)}</strong> theses</a></li>
+<li><a href="${urls.path('browse')}"><strong>${count(entityTotal)}</strong> entities</a></li>
+${ENTITY_KINDS.map((k) => html`<li><a href="${urls.path(`browse/${k}`)}"><strong>${count(d.counts.entities[k])}</strong> ${KIND_TITLES[k].toLowerCase()}</a></li>`)}
+<li><a href="${urls.path('dataset')}"><strong>${count(d.counts.triples)}</strong> triples</a></li>
+</ul>
+<form class="search" method="get" action="${urls.path('search')}" role="search">
+<label for="q">Search titles, abstracts, names and places</label>
+<div class="search-row"><input type="search" id="q" name="q" placeholder="e.g. Changchun, automobile industry"><button type="submit">Search</button></div>
+</form>
+<div class="cards">
+<section aria-labelledby="h-examples"><h2 id="h-examples">Example queries</h2>
+<p class="hint">Each opens the <a href="${urls.path('query')}">query editor</a> ready to run.</p>
+<ul class="plain examples">${d.examples.map((e) => html`<li><a href="${urls.path(`query?example=${encodeURIComponent(e.id)}`)}">${e.title}</a><p>${e.description}</p></li>`)}</ul>
+</section>
+<section aria-labelledby="h-dumps"><h2 id="h-dumps">Download the whole dataset</h2>
+${d.dumps.length ? html`<ul class="plain">${d.dumps.map((f) => html`<li><a href="${urls.path(`dumps/${f.name}`)}" type="${f.mediaType}">${f.name}</a> <span class="count">${f.mediaType}, ${bytes(f.bytes)}</span>
+${f.sha256 ? html`<br><code class="sum" title="SHA-256">sha256 ${f.sha256}</code> <a href="${urls.path(`dumps/${f.name}.sha256`)}">.sha256</a>` : ''}</li>`)}</ul>
+<p class="hint">Check a download with <code>sha256sum -c dataset.nq.sha256</code>. N-Quads keeps one named graph per thesis.</p>`
+    : html`<p class="notice">No dumps in this build.</p>`}
+</section>
+<section aria-labelledby="h-machines"><h2 id="h-machines">For machines</h2>
+<ul class="plain">
+<li><a href="${urls.path('sparql')}">SPARQL endpoint</a> <span class="count">/sparql, SPARQL 1.1 Protocol</span></li>
+<li><a href="${urls.path('dataset')}">Dataset description</a> <span class="count">VoID and DCAT</span></li>
+<li><a href="${urls.path('ontology')}">Vocabulary</a> <span class="count">our own terms</span></li>
+<li><a href="${urls.path('oai?verb=Identify')}">OAI-PMH</a> <span class="count">/oai, for harvesters</span></li>
+<li><a href="${urls.path('sitemap.xml')}">Sitemap</a> · <a href="${urls.path('robots.txt')}">robots.txt</a></li>
+</ul>
+<p class="hint">Every URI <code>${urls.base}id/…</code> answers <code>303 See Other</code> to its document, which speaks HTML, Turtle, N-Triples, JSON-LD and RDF/XML.</p>
+</section>
+</div>`;
+}
+
+/** Registers GET / over the store (counts and dumps read on the first request, then kept). */
+export function registerHome(app: FastifyInstance, examples: readonly ExampleQuery[]): void {
+  const { urls } = app;
+  let data: Promise<HomeData> | undefined;
+  const load = async (): Promise<HomeData> => {
+    const { store, iris, labels } = app;
+    return {
+      title: labels.get(iris.dataset().value) ?? store.getObjects(iris.dataset(), dcterms('title'), null)[0]?.value ?? 'Theses as linked open data',
+      description: store.getObjects(iris.dataset(), dcterms('description'), null)[0]?.value,
+      counts: datasetCounts(store, iris),
+      dumps: await listDumps(app.config.distDir),
+      examples,
+    };
+  };
+  app.get('/', async function home(_request, reply) {
+    data ??= load();
+    const d = await data.catch((err: unknown) => { data = undefined; throw err; });
+    return sendPage(reply, renderPage(urls, { title: d.title, path: '', description: d.description, main: homeBody(urls, d) }));
+  });
+}

@@ -1,0 +1,61 @@
+// The sitemap: every thesis and entity document URL from the store, split into a sitemap index beyond 50,000 URLs.
+import type { Store } from 'n3';
+import { create } from 'xmlbuilder2';
+import { ENTITY_KINDS, type Iris } from '../../core/iri.ts';
+import { dcterms, rdf } from '../../core/vocab.ts';
+
+/** The sitemaps protocol's limit of URLs per file. */
+export const SITEMAP_LIMIT = 50_000;
+const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
+
+/** One URL of a sitemap; lastmod as the data states it (YYYY-MM-DD or a dateTime). */
+export interface SitemapEntry {
+  loc: string;
+  lastmod?: string;
+}
+
+/** The files of a sitemap: `sitemap.xml` and, when split, `sitemap-1.xml` … (name → XML). */
+export type SitemapFiles = Map<string, string>;
+
+const KINDS = new Set<string>(['thesis', ...ENTITY_KINDS, 'collection', 'degree']);
+
+/** Lists the documents worth crawling: the site's own pages, then each thesis and entity (typed subjects of the store), sorted. */
+export function sitemapEntries(store: Store, iris: Iris, pages: readonly string[]): SitemapEntry[] {
+  const docs: SitemapEntry[] = [];
+  store.forSubjects((subject) => {
+    if (subject.termType !== 'NamedNode') return;
+    const parsed = iris.parse(subject.value);
+    if (!parsed || parsed.space !== 'id' || !KINDS.has(parsed.kind)) return;
+    const modified = store.getObjects(subject, dcterms('modified'), null)[0];
+    docs.push({ loc: iris.doc(parsed.kind, parsed.id).value, lastmod: modified?.value });
+  }, rdf('type'), null, null);
+  docs.sort((a, b) => (a.loc < b.loc ? -1 : a.loc > b.loc ? 1 : 0));
+  return [...pages.map((p) => ({ loc: iris.base + p })), ...docs];
+}
+
+function urlset(entries: SitemapEntry[]): string {
+  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(SITEMAP_NS, 'urlset');
+  for (const e of entries) {
+    const url = root.ele('url');
+    url.ele('loc').txt(e.loc);
+    if (e.lastmod) url.ele('lastmod').txt(e.lastmod);
+  }
+  return root.end({ prettyPrint: true });
+}
+
+/** Writes the sitemap XML: one urlset, or an index of urlsets of at most `limit` URLs each. */
+export function sitemapFiles(entries: SitemapEntry[], base: string, limit = SITEMAP_LIMIT): SitemapFiles {
+  const files: SitemapFiles = new Map();
+  if (entries.length <= limit) {
+    files.set('sitemap.xml', urlset(entries));
+    return files;
+  }
+  const index = create({ version: '1.0', encoding: 'UTF-8' }).ele(SITEMAP_NS, 'sitemapindex');
+  for (let i = 0; i * limit < entries.length; i++) {
+    const name = `sitemap-${i + 1}.xml`;
+    files.set(name, urlset(entries.slice(i * limit, (i + 1) * limit)));
+    index.ele('sitemap').ele('loc').txt(base + name);
+  }
+  files.set('sitemap.xml', index.end({ prettyPrint: true }));
+  return files;
+}

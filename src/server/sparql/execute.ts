@@ -1,0 +1,181 @@
+// Runs one SPARQL query with Comunica over an n3 Store and serialises its result within the row and byte caps.
+import { QueryEngine } from '@comunica/query-sparql-rdfjs';
+import type { Store, Quad } from 'n3';
+import type { Bindings, Term } from '@rdfjs/types';
+import { ERR_QUERY_SYNTAX, ERR_QUERY_TOO_LARGE, ERR_QUERY_REFUSED } from '../../core/errors.ts';
+import { Iris } from '../../core/iri.ts';
+import { chooseFormat, CONTENT_TYPES, type BindingsFormat, type FormatWish, type GraphFormat, type ResultFormat, type ResultKind } from './formats.ts';
+import { gateQuery, checkAlgebra, graphTerms, withDataset } from './gate.ts';
+import { bindingsWriter, writeBoolean, type Sink } from './results.ts';
+import { writeGraph } from './graph-output.ts';
+
+/** One query as the protocol delivered it. */
+export interface QueryJob {
+  query: string;
+  defaultGraphs: string[];
+  namedGraphs: string[];
+  wish: FormatWish;
+}
+
+/** The caps a result must fit: rows beyond maxRows are cut off (and said so), bytes beyond maxBytes fail the query. */
+export interface Limits {
+  maxRows: number;
+  maxBytes: number;
+}
+
+/** A finished result, ready to send. */
+export interface QueryAnswer {
+  kind: ResultKind;
+  format: ResultFormat;
+  contentType: string;
+  body: Uint8Array;
+  /** Rows (SELECT), triples (CONSTRUCT/DESCRIBE) or 1 (ASK) in the body. */
+  rows: number;
+  /** True when the row cap cut the result short. */
+  truncated: boolean;
+}
+
+/** Raised in the engine's place when the caller aborts a running query. */
+export class QueryCancelled extends Error {
+  constructor() {
+    super('query cancelled');
+    this.name = 'QueryCancelled';
+  }
+}
+
+/** Collects text and fails the query, with a message saying what to do, once it passes the byte cap. */
+class CappedSink implements Sink {
+  private readonly chunks: string[] = [];
+  private bytes = 0;
+
+  constructor(private readonly maxBytes: number) {}
+
+  write(chunk: string): void {
+    this.bytes += Buffer.byteLength(chunk);
+    if (this.bytes > this.maxBytes) throw ERR_QUERY_TOO_LARGE(`the result passed ${this.maxBytes} bytes; add LIMIT, select fewer variables, or page with OFFSET`);
+    this.chunks.push(chunk);
+  }
+
+  /** The text as UTF-8 in a buffer of its own (transferable to another thread: never a pooled Buffer slice). */
+  bytesOut(): Uint8Array {
+    return new TextEncoder().encode(this.chunks.join(''));
+  }
+}
+
+// The engine's context type, named through its own signature (no import from Comunica's internals).
+type QueryContext = NonNullable<Parameters<QueryEngine['query']>[1]>;
+type Operation = { type: string; input?: unknown; variables?: Term[] };
+// Comunica's async iterators: data/end/error events, destroy() to stop.
+type TermStream<T> = { on(event: 'data', cb: (item: T) => void): unknown; on(event: 'end', cb: () => void): unknown; on(event: 'error', cb: (err: Error) => void): unknown; destroy(cause?: Error): void };
+
+/** Walks a chain of single-input operations down to the first projection: the order `SELECT *` lists its variables in. */
+function projectedVariables(operation: Operation): string[] | undefined {
+  for (let op: Operation | undefined = operation; op; op = op.input as Operation | undefined) {
+    if (op.type === 'project') return (op.variables ?? []).map((v) => v.value);
+    if (Array.isArray(op.input)) return undefined;
+  }
+  return undefined;
+}
+
+/** Drains a stream, calling `each` per item until it returns false (the row cap) or the signal aborts. */
+function drain<T>(stream: TermStream<T>, signal: AbortSignal | undefined, each: (item: T) => boolean): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const finish = (err?: Error) => {
+      if (settled) return;
+      settled = true;
+      signal?.removeEventListener('abort', onAbort);
+      if (err) reject(err);
+      else resolve();
+    };
+    const onAbort = () => {
+      stream.destroy();
+      finish(new QueryCancelled());
+    };
+    if (signal?.aborted) return onAbort();
+    signal?.addEventListener('abort', onAbort);
+    stream.on('data', (item) => {
+      if (settled) return;
+      try {
+        if (!each(item)) {
+          stream.destroy();
+          finish();
+        }
+      } catch (err) {
+        stream.destroy();
+        finish(err as Error);
+      }
+    });
+    stream.on('end', () => finish());
+    stream.on('error', (err) => finish(err));
+  });
+}
+
+/** A Comunica engine over one store, read-only, its default graph the union of all graphs. */
+export class QueryRunner {
+  private readonly engine = new QueryEngine();
+  /** Relative IRIs in a query resolve against the endpoint's own IRI, as the Protocol allows. */
+  private readonly endpoint: string;
+
+  /** `base` is the deployment's BASE_URI: it names the endpoint and the prefixes graph results are written with. */
+  constructor(private readonly store: Store, private readonly base: string) {
+    this.endpoint = new Iris(base).sparql().value;
+  }
+
+  // A fresh context per call: Comunica writes into the one it is given (explain mode sticks to it).
+  private context(): QueryContext {
+    return { sources: [this.store], unionDefaultGraph: true, readOnly: true, baseIRI: this.endpoint } as QueryContext;
+  }
+
+  /** Runs a trivial query so that every module and actor is loaded before the first real one. */
+  async warm(): Promise<void> {
+    await this.run({ query: 'SELECT * WHERE { ?s ?p ?o } LIMIT 1', defaultGraphs: [], namedGraphs: [], wish: { format: 'json' } }, { maxRows: 1, maxBytes: 1 << 20 });
+  }
+
+  /** Gates, plans and runs a query, then serialises its result in the format the client's wish selects. */
+  async run(job: QueryJob, limits: Limits, signal?: AbortSignal): Promise<QueryAnswer> {
+    const gated = gateQuery(job.query, this.endpoint);
+    const format = chooseFormat(gated.kind, job.wish);
+    const defaults = graphTerms(job.defaultGraphs, 'default-graph-uri');
+    const named = graphTerms(job.namedGraphs, 'named-graph-uri');
+    let operation: Operation;
+    try {
+      operation = ((await this.engine.explain(job.query, this.context(), 'parsed')) as unknown as { data: Operation }).data;
+    } catch (cause) {
+      throw ERR_QUERY_SYNTAX((cause as Error).message, {}, cause);
+    }
+    checkAlgebra(operation);
+    const variables = gated.variables ?? projectedVariables(operation) ?? [];
+    const plan = defaults.length + named.length > 0 ? withDataset(operation, defaults, named) : operation;
+    const result = await this.engine.query(plan as Parameters<QueryEngine['query']>[0], this.context());
+    const sink = new CappedSink(limits.maxBytes);
+    let rows = 0;
+    let truncated = false;
+    if (result.resultType === 'boolean') {
+      writeBoolean(format as BindingsFormat, await result.execute(), sink);
+      rows = 1;
+    } else if (result.resultType === 'bindings') {
+      const writer = bindingsWriter(format as BindingsFormat, sink);
+      writer.start(variables);
+      await drain(await result.execute() as unknown as TermStream<Bindings>, signal, (bindings) => {
+        if (rows >= limits.maxRows) return !(truncated = true);
+        writer.row({ get: (name) => bindings.get(name) });
+        rows++;
+        return true;
+      });
+      writer.end();
+    } else if (result.resultType === 'quads') {
+      const quads: Quad[] = [];
+      await drain(await result.execute() as unknown as TermStream<Quad>, signal, (quad) => {
+        if (quads.length >= limits.maxRows) return !(truncated = true);
+        quads.push(quad);
+        return true;
+      });
+      rows = quads.length;
+      sink.write(await writeGraph(quads, format as GraphFormat, this.base));
+    } else {
+      throw ERR_QUERY_REFUSED('the query produced no result a read-only endpoint can send');
+    }
+    return { kind: gated.kind, format, contentType: CONTENT_TYPES[format], body: sink.bytesOut(), rows, truncated };
+  }
+}

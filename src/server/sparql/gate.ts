@@ -1,0 +1,80 @@
+// The query gate: what may run. SPARQL 1.1 syntax (sparqljs), no update, no SERVICE; then the engine's own parse is checked again.
+import sparqljs from 'sparqljs';
+import { DataFactory, type NamedNode } from 'n3';
+import { ERR_QUERY_SYNTAX, ERR_QUERY_REFUSED, ERR_UPDATE_REFUSED, ERR_BAD_REQUEST } from '../../core/errors.ts';
+import type { ResultKind } from './formats.ts';
+
+/** What the gate learnt from a query it lets through. */
+export interface GatedQuery {
+  kind: ResultKind;
+  /** Projected variable names in SELECT order, or undefined for `SELECT *` (the engine's algebra says then). */
+  variables?: string[];
+}
+
+// Operations of the engine's algebra that write or reach outside the store: none may appear in a query we run.
+const FORBIDDEN_OPERATIONS = new Set([
+  'service', 'load', 'compositeupdate', 'deleteinsert', 'clear', 'create', 'drop', 'add', 'move', 'copy',
+]);
+
+/** Finds the first object with `type` in the set anywhere in a parse tree (patterns, filters, EXISTS, subqueries). */
+function findType(node: unknown, types: ReadonlySet<string>, seen = new Set<object>()): string | undefined {
+  if (node === null || typeof node !== 'object' || seen.has(node)) return undefined;
+  seen.add(node);
+  const type = (node as { type?: unknown }).type;
+  if (typeof type === 'string' && types.has(type)) return type;
+  for (const value of Object.values(node)) {
+    const found = findType(value, types, seen);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+const SERVICE_REFUSED = 'SERVICE is not allowed: this endpoint never fetches remote data (query the dataset here, or run a federated query on your own engine)';
+
+/**
+ * Parses a query as SPARQL 1.1 with sparqljs and refuses updates and SERVICE, naming the reason.
+ * `baseIri` resolves relative IRIs in the query (the endpoint's own IRI, as the Protocol allows).
+ */
+export function gateQuery(text: string, baseIri: string): GatedQuery {
+  let parsed: sparqljs.SparqlQuery;
+  try {
+    parsed = new sparqljs.Parser({ baseIRI: baseIri }).parse(text);
+  } catch (cause) {
+    throw ERR_QUERY_SYNTAX((cause as Error).message, {}, cause);
+  }
+  if (parsed.type === 'update') throw ERR_UPDATE_REFUSED('a SPARQL Update was sent as a query; this endpoint answers queries only');
+  if (findType(parsed, new Set(['service']))) throw ERR_QUERY_REFUSED(SERVICE_REFUSED);
+  const kind: ResultKind = parsed.queryType === 'SELECT' ? 'bindings' : parsed.queryType === 'ASK' ? 'boolean' : 'graph';
+  if (parsed.queryType !== 'SELECT') return { kind };
+  const vars = parsed.variables;
+  if (vars.length === 1 && (vars[0] as { termType?: string }).termType === 'Wildcard') return { kind };
+  const variables = (vars as (sparqljs.VariableTerm | sparqljs.VariableExpression)[]).map((v) => ('termType' in v ? v.value : v.variable.value));
+  return { kind, variables };
+}
+
+/** Refuses an engine algebra that holds SERVICE or any update operation: the engine's parse, not only ours, must be clean. */
+export function checkAlgebra(operation: unknown): void {
+  const found = findType(operation, FORBIDDEN_OPERATIONS);
+  if (found === 'service') throw ERR_QUERY_REFUSED(SERVICE_REFUSED);
+  if (found) throw ERR_UPDATE_REFUSED(`the query holds a ${found} operation; this endpoint is read-only`);
+}
+
+// An absolute IRI (RFC 3987 scheme, no spaces or characters IRIREF forbids): graph names are never fetched, only matched.
+const ABSOLUTE_IRI = /^[A-Za-z][A-Za-z0-9+.-]*:[^\u0000-\u0020<>"{}|^`\\]*$/;
+
+/** Checks protocol graph names (`default-graph-uri`, `named-graph-uri`) and makes them terms. */
+export function graphTerms(iris: readonly string[], parameter: string): NamedNode[] {
+  return iris.map((iri) => {
+    if (!ABSOLUTE_IRI.test(iri)) throw ERR_BAD_REQUEST(`${parameter} must be an absolute IRI, got ${JSON.stringify(iri)}`, { field: parameter });
+    return DataFactory.namedNode(iri);
+  });
+}
+
+/**
+ * Applies a protocol dataset to the engine's algebra: it replaces the query's own FROM / FROM NAMED
+ * (SPARQL 1.1 Protocol §2.1.4), and names graphs of our store only: the engine has no way to fetch one.
+ */
+export function withDataset(operation: { type: string; input?: unknown }, defaults: NamedNode[], named: NamedNode[]): unknown {
+  const input = operation.type === 'from' ? operation.input : operation;
+  return { type: 'from', input, default: defaults, named };
+}

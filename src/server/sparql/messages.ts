@@ -1,0 +1,26 @@
+// The messages between the query pool (main thread) and its worker threads.
+import type { Limits, QueryAnswer, QueryJob } from './execute.ts';
+
+/** What a worker is started with. */
+export interface WorkerInit {
+  /** DIST_DIR/dumps/dataset.nq: each worker loads its own store from it. */
+  datasetFile: string;
+  baseUri: string;
+}
+
+/** An error crossing threads: a catalogue code and status, or INTERNAL / CANCELLED. */
+export interface WireError {
+  code: string;
+  message: string;
+  statusCode: number;
+}
+
+export type ToWorker =
+  | { type: 'run'; id: number; job: QueryJob; limits: Limits }
+  | { type: 'cancel'; id: number };
+
+export type FromWorker =
+  | { type: 'ready'; graphs: string[]; quads: number; ms: number }
+  | { type: 'answer'; id: number; answer: QueryAnswer }
+  | { type: 'error'; id: number; error: WireError }
+  | { type: 'fatal'; error: WireError };

@@ -1,0 +1,80 @@
+// The build-time search index: compact records, facets and browse lists from the authority, a MiniSearch that loads back.
+import { mkdtemp, readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Quad } from 'n3';
+import { Iris } from '../../../src/core/iri.ts';
+import { createSearchIndexWriter, loadSearchIndex, SEARCH_INDEX_FILE, type SearchIndexFile } from '../../../pipeline/publish/search-index.ts';
+import type { Authority } from '../../../pipeline/types.ts';
+import { MINI_BASE, MINI_RECORDS, miniAuthority, miniQuadsByRecord } from '../../http/site-dist.ts';
+
+let quads: Map<string, Quad[]>;
+let authority: Authority;
+const iris = new Iris(MINI_BASE);
+
+beforeAll(async () => {
+  [quads, authority] = await Promise.all([miniQuadsByRecord(), miniAuthority()]);
+});
+
+function build(withAuthority = true): SearchIndexFile {
+  const writer = createSearchIndexWriter(iris, withAuthority ? authority : undefined);
+  for (const r of MINI_RECORDS) writer.add(r, quads.get(r.id) ?? []);
+  return writer.toJSON();
+}
+
+describe('createSearchIndexWriter', () => {
+  it('keeps per record only ids, labels and short fields', () => {
+    const [seed] = build().records;
+    expect(seed).toEqual({
+      id: '1.0449833',
+      title: MINI_RECORDS[0]!.title!.value,
+      year: '2025',
+      degree: 'Master of Arts - MA',
+      program: 'History',
+      creators: ['Li, Yi', 'Doe, Jane'],
+      subjects: ['concept/sino-soviet-relations'],
+      entities: ['organization/faw', 'place/changchun'],
+      snippet: MINI_RECORDS[0]!.abstract!.value,
+    });
+  });
+
+  it('lists every authority entity for browsing, with the theses linked to it in any role', () => {
+    const { entities } = build();
+    expect(entities['place/changchun']).toEqual({ kind: 'place', id: 'changchun', label: 'Changchun', theses: 2 });
+    expect(entities['organization/ubc']).toEqual({ kind: 'organization', id: 'ubc', label: 'University of British Columbia', theses: 1 }); // publisher, grantor
+    expect(entities['person/li-yi']!.theses).toBe(1); // creator
+    // Record-scoped people come from the record's own graph, labelled by their name there.
+    expect(entities['person/1.0449833-supervisor-1']).toEqual({ kind: 'person', id: '1.0449833-supervisor-1', label: 'Smith, Ann', theses: 1 });
+    expect(Object.keys(entities)).toEqual([...Object.keys(entities)].sort());
+  });
+
+  it('without the authority still lists what the records link, labelled by id when the record gives no name', () => {
+    const { entities } = build(false);
+    expect(entities['place/changchun']).toEqual({ kind: 'place', id: 'changchun', label: 'changchun', theses: 2 });
+  });
+
+  it('loads back into a MiniSearch that finds titles, names, abstracts and entity labels in any script', () => {
+    const mini = loadSearchIndex(build());
+    const ids = (q: string) => mini.search(q).map((h) => h.id).sort();
+    expect(ids('legacy split')).toEqual(['1.0449833']);
+    expect(ids('Doe')).toEqual(['1.0449833']);
+    expect(ids('engineers')).toEqual(['1.0449833']);
+    expect(ids('FAW')).toEqual(['1.0449833']);
+    expect(ids('长春')).toEqual(['1.0000001', '1.0449833']);
+    // Typographic apostrophes fold into the word, whichever apostrophe the visitor types.
+    const exact = (q: string) => mini.search(q, { fuzzy: false, prefix: false }).map((h) => h.id);
+    expect(exact('chinas')).toEqual(['1.0449833']);
+    expect(exact("China's")).toEqual(['1.0449833']);
+  });
+
+  it('writes the same bytes for the same input, and a server refuses another version', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'search-index-'));
+    const writer = createSearchIndexWriter(iris, authority);
+    for (const r of MINI_RECORDS) writer.add(r, quads.get(r.id) ?? []);
+    const file = await writer.write(dir);
+    expect(file).toBe(path.join(dir, SEARCH_INDEX_FILE));
+    expect(await readFile(file, 'utf8')).toBe(JSON.stringify(build()));
+    expect(() => loadSearchIndex({ ...build(), version: 99 })).toThrow(/version 99/);
+  });
+});
