@@ -1,14 +1,12 @@
-import { QueryEngine } from '@comunica/query-sparql-rdfjs';
-import { Store, Parser } from 'n3';
-import { readFileSync } from 'node:fs';
-import { loadExamples } from '/work/main/src/server/site/examples.ts';
-import sparqljs from 'sparqljs';
-const file = process.argv[2] ?? '/work/main/tests/fixtures/dist-mini/dumps/dataset.nq';
-const store = new Store(new Parser({ format: 'N-Quads' }).parse(readFileSync(file, 'utf8')));
-const engine = new QueryEngine();
-for (const ex of await loadExamples()) {
-  new sparqljs.Parser().parse(ex.query);
-  const bs = await (await engine.queryBindings(ex.query, { sources: [store], unionDefaultGraph: true })).toArray();
-  console.log(ex.id, '|', ex.title, '| rows:', bs.length);
-  for (const b of bs.slice(0, 3)) console.log('   ', [...b].map(([k, v]) => `${k.value}=${v.value}`).join('  ').slice(0, 300));
-}
+import { chromium } from 'playwright-core';
+import { builtDist, testApp } from './tests/helpers/app.ts';
+import { mkdtemp } from 'node:fs/promises';
+const app = await testApp({ distDir: await builtDist() });
+await app.listen({ host: '127.0.0.1', port: 0 });
+const port = (app.server.address() as any).port;
+const ctx = await chromium.launchPersistentContext(await mkdtemp('/tmp/chr-'), { executablePath: '/usr/bin/chromium', headless: true, args: ['--headless','--no-sandbox','--disable-gpu', `--host-resolver-rules=MAP localhost:8080 127.0.0.1:${port}`], viewport: { width: 1280, height: 900 } });
+const page = ctx.pages()[0] ?? await ctx.newPage();
+page.setDefaultTimeout(8000);
+page.on('response', (r) => console.log('resp', r.status(), r.url()));
+try { await page.goto(`http://localhost:8080/id/thesis/1.0449833`); console.log(page.url(), await page.locator('h1').first().innerText()); } catch (e) { console.log('FAIL', (e as Error).message.split('\n')[0]); }
+await ctx.close(); await app.close();

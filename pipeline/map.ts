@@ -4,7 +4,7 @@ import type { Iris } from '../src/core/iri.ts';
 import { rdf, dcterms, dcmitype, schema, bibo } from '../src/core/vocab.ts';
 import type { Authority, ThesisRecord } from './types.ts';
 import { emitAbstract } from './map/abstract.ts';
-import { collectionId, emitCollection } from './map/collection.ts';
+import { emitCollection } from './map/collection.ts';
 import { emitDate, emitTexts } from './map/dates.ts';
 import { emitDegree } from './map/degree.ts';
 import { Emitter } from './map/emit.ts';
@@ -15,8 +15,6 @@ import { organizationFor, type OrgRole } from './map/organizations.ts';
 import { emitList, emitPeople } from './map/people.ts';
 import { licenceFromRights, licenceFromUri } from './map/rights.ts';
 import { ownTerms } from './map/terms.ts';
-
-export { collectionId };
 
 /**
  * Maps one record to its triples, in the default graph (the runner puts them in the record's named graph).

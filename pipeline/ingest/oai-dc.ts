@@ -10,7 +10,6 @@ import type { Reader, RecordInput } from './reader.ts';
 import { finish, newRecord, ProblemList, rejectSource } from './record-draft.ts';
 import { decodeUtf8, LineIndex, sha256Hex } from './source-text.ts';
 
-
 interface FileContext {
   file: string;
   text: string;
@@ -21,7 +20,7 @@ interface FileContext {
 const DECLARED_ENCODING = /^\s*<\?xml[^>]*\sencoding\s*=\s*["']([^"']+)["']/;
 
 // The response's records, or the reason the whole file is refused (unsafe, malformed, not OAI-PMH, an error).
-function recordsOf(ctx: FileContext): XmlElement[] | ThesisLodError | undefined {
+function recordsOf(ctx: FileContext): XmlElement[] | ThesisLodError {
   const { text, lines, badLines } = ctx;
   const unsafe = findUnsafeMarkup(text, lines);
   if (unsafe) return unsafe;
@@ -44,7 +43,7 @@ function recordsOf(ctx: FileContext): XmlElement[] | ThesisLodError | undefined 
   const error = child(root, 'error');
   if (error) {
     // noRecordsMatch is an empty harvest page, not a problem.
-    if (error.attrs.code === 'noRecordsMatch') return undefined;
+    if (error.attrs.code === 'noRecordsMatch') return [];
     return ERR_INPUT_SYNTAX(`OAI-PMH error ${error.attrs.code ?? '(no code)'}: ${error.text.trim()}`, { line: lines.lineAt(error.start) });
   }
   const list = child(root, 'ListRecords') ?? child(root, 'GetRecord');
@@ -99,7 +98,6 @@ export function* readOaiDc(input: RecordInput): Generator<Ingested> {
   const { text, badLines } = decodeUtf8(input.bytes);
   const ctx: FileContext = { file: input.file, text, lines: new LineIndex(text), badLines };
   const records = recordsOf(ctx);
-  if (records === undefined) return;
   if (!Array.isArray(records)) {
     yield rejectSource({ file: input.file, line: records.where.line ?? 1 }, records);
     return;

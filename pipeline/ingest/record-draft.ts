@@ -1,5 +1,5 @@
 // A record being read: the empty ThesisRecord, the problems found on the way, and the Ingested outcome.
-import { ThesisLodError, type Problem, type Where } from '../../src/core/errors.ts';
+import { ThesisLodError, type Problem } from '../../src/core/errors.ts';
 import type { Ingested, SourceRef, ThesisRecord } from '../types.ts';
 
 /** An empty record of a format, before any field is read. */
@@ -52,7 +52,7 @@ export function finish(record: ThesisRecord, problems: ProblemList): Ingested {
 }
 
 /** A rejection of a whole file or fragment, before any record could be read from it. */
-export function rejectSource(source: SourceRef, err: ThesisLodError, extra: Where = {}): Ingested {
+export function rejectSource(source: SourceRef, err: ThesisLodError): Ingested {
   const problem = err.toProblem();
-  return { ok: false, source, errors: [{ ...problem, file: problem.file ?? source.file, ...extra }] };
+  return { ok: false, source, errors: [{ ...problem, file: problem.file ?? source.file, line: problem.line ?? source.line }] };
 }

@@ -8,7 +8,7 @@ import type { Reader, RecordInput } from './reader.ts';
 import { finish, newRecord, ProblemList } from './record-draft.ts';
 import { checkSize, decodeUtf8, sha256Hex } from './source-text.ts';
 import { FIELDS, paragraphs } from './ubc-oc-fields.ts';
-import { parseTable, type TableField } from './ubc-oc-table.ts';
+import { parseTable, type Table, type TableField } from './ubc-oc-table.ts';
 
 type Text = Located<string>;
 
@@ -125,32 +125,17 @@ function readFields(record: ThesisRecord, fields: TableField[], problems: Proble
   }
 }
 
-/** Reads one item page (one file, one record): the record, or a rejection naming file, line, field and id. */
-export function readUbcOcText(input: RecordInput): Ingested {
-  const record = newRecord(ubcOcText.format, { file: input.file, line: 1 }, sha256Hex(input.bytes));
-  const problems = new ProblemList();
-  const { text, badLines } = decodeUtf8(input.bytes);
-  const lines = text.split(/\r?\n/);
-  if (lines.length > 1 && lines.at(-1) === '') lines.pop();
-  const page = splitPage(lines);
-  const table = page ? parseTable(lines, page.tableStart) : undefined;
-  if (!page || !table) {
-    problems.add(ERR_INPUT_TRUNCATED(`no "Item Metadata" table: the text ends on line ${lines.length}`, { line: lines.length }));
-  } else {
-    readFields(record, table.fields, problems);
-    if (table.problem) problems.add(table.problem);
-    if (page.abstract.length > 0) {
-      const abstract = paragraphs(page.abstract);
-      problems.attempt(() => {
-        checkSize(abstract.value, { line: abstract.line, field: 'Abstract' });
-        record.abstract = abstract;
-      });
-    }
-    problems.attempt(() => page.header && checkSize(page.header.value, { line: page.header.line, field: 'header' }));
-    recoverFromHeader(record, page.header, problems);
-    record.collection = collectionOf(page);
-    if (!record.rights && !table.problem) record.rights = trailerRights(lines, table.next);
-  }
+// Everything the page says around the table: abstract, creators or title from the header line, collection, rights.
+function readSurroundings(record: ThesisRecord, lines: readonly string[], page: Page, table: Table, problems: ProblemList): void {
+  const checked = (value: Text, field: string) => problems.attempt(() => { checkSize(value.value, { line: value.line, field }); return value; });
+  if (page.abstract.length > 0) record.abstract = checked(paragraphs(page.abstract), 'Abstract');
+  if (page.header && checked(page.header, 'header')) recoverFromHeader(record, page.header, problems);
+  record.collection = collectionOf(page);
+  if (!record.rights && !table.problem) record.rights = trailerRights(lines, table.next);
+}
+
+// The id from the DOI, else from an Open Collections item URI in the URI field.
+function readId(record: ThesisRecord, cutOff: boolean, problems: ProblemList): void {
   const strong: IdCandidate[] = [];
   const doiId = record.doi && itemIdFromDoi(record.doi.value);
   if (doiId) strong.push({ id: doiId, from: `DOI ${record.doi!.value}`, line: record.doi!.line, field: 'DOI' });
@@ -159,8 +144,26 @@ export function readUbcOcText(input: RecordInput): Ingested {
     if (id) strong.push({ id, from: `URI ${uri.value}`, line: uri.line, field: 'URI' });
   }
   // A page cut off before its DOI already says why it has no id: no second error for that.
-  const cutOff = !table || table.problem !== undefined;
   if (strong.length > 0 || !cutOff) problems.attempt(() => { record.id = chooseItemId(strong, [], {}); });
+}
+
+/** Reads one item page (one file, one record): the record, or a rejection naming file, line, field and id. */
+export function readUbcOcText(input: RecordInput): Ingested {
+  const record = newRecord(ubcOcText.format, { file: input.file, line: 1 }, sha256Hex(input.bytes));
+  const problems = new ProblemList();
+  const { text, badLines } = decodeUtf8(input.bytes);
+  const lines = text.split(/\r?\n/);
+  if (lines.length > 1 && lines.at(-1) === '') lines.pop();
+  const page = splitPage(lines);
+  const table = page && parseTable(lines, page.tableStart);
+  if (page && table) {
+    readFields(record, table.fields, problems);
+    if (table.problem) problems.add(table.problem);
+    readSurroundings(record, lines, page, table, problems);
+  } else {
+    problems.add(ERR_INPUT_TRUNCATED(`no "Item Metadata" table: the text ends on line ${lines.length}`, { line: lines.length }));
+  }
+  readId(record, !table || table.problem !== undefined, problems);
   if (badLines.length > 0) {
     const line = badLines[0]!;
     const more = badLines.length > 1 ? ` (and on ${badLines.length - 1} more line(s))` : '';

@@ -1,12 +1,13 @@
 // `thesis-lod start` (what `npm start` runs): builds DIST_DIR when it is missing, stale or for another base, then serves it.
 import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { loadConfig, type Config } from '../core/config.ts';
 import { datasetPath } from '../server/store.ts';
 import { configFlags, printStartFailure, serve, serverOptions, type ServeFlags } from './serve.ts';
 
-const ONTOLOGY_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'ontology');
+const ONTOLOGY_DIR = fileURLToPath(new URL('../../ontology/', import.meta.url));
 
 /** The newest modification time (ms) of any file under a folder, 0 when it is absent. */
 export async function newestMtime(dir: string): Promise<number> {
@@ -69,8 +70,13 @@ export function register(program: Command): void {
         if (reason) {
           console.log(`building the dataset: ${reason}`);
           const { runBuild } = await import('../../pipeline/run.ts');
-          const { printSummary } = await import('./build.ts');
-          printSummary(await runBuild(config, { progress: Boolean(process.stderr.isTTY) }));
+          const { printSummary, printFailure } = await import('./build.ts');
+          try {
+            printSummary(await runBuild(config, { progress: Boolean(process.stderr.isTTY) }));
+          } catch (err) {
+            printFailure(err);
+            return;
+          }
         }
         await serve(config, flags.logLevel);
       } catch (err) {

@@ -80,6 +80,10 @@ export const ubc = namespace(NS.ubc);
 export const vivo = namespace(NS.vivo);
 export const relators = namespace(NS.relators);
 
+/** W3C format identifiers (http://www.w3.org/ns/formats/), named by the service description's sd:resultFormat; not a prefix the data uses. */
+export const FORMATS_NS = 'http://www.w3.org/ns/formats/';
+export const formats = namespace(FORMATS_NS);
+
 /** Our own ontology's terms for a deployment base. */
 export function own(base: string): Namespace {
   return namespace(ontologyNamespace(base));

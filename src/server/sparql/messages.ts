@@ -1,5 +1,6 @@
 // The messages between the query pool (main thread) and its worker threads.
 import type { Limits, QueryAnswer, QueryJob } from './execute.ts';
+import type { FormatWish } from './formats.ts';
 
 /** What a worker is started with. */
 export interface WorkerInit {
@@ -15,12 +16,18 @@ export interface WireError {
   statusCode: number;
 }
 
+/** A request for the service description, which the worker builds from its store's graphs (off the main loop: it lists every graph). */
+export interface ServiceJob {
+  service: true;
+  wish: FormatWish;
+}
+
 export type ToWorker =
-  | { type: 'run'; id: number; job: QueryJob; limits: Limits }
+  | { type: 'run'; id: number; job: QueryJob | ServiceJob; limits: Limits }
   | { type: 'cancel'; id: number };
 
 export type FromWorker =
-  | { type: 'ready'; graphs: string[]; quads: number; ms: number }
+  | { type: 'ready'; graphs: number; quads: number; ms: number }
   | { type: 'answer'; id: number; answer: QueryAnswer }
   | { type: 'error'; id: number; error: WireError }
   | { type: 'fatal'; error: WireError };

@@ -2,16 +2,16 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadStore } from '../store.ts';
 import { ThesisLodError } from '../../core/errors.ts';
-import { QueryRunner, QueryCancelled, type QueryJob, type Limits } from './execute.ts';
-import type { FromWorker, ToWorker, WireError, WorkerInit } from './messages.ts';
+import { QueryRunner, QueryCancelled, type QueryAnswer, type Limits } from './execute.ts';
+import { describeService, type StoreFacts } from './description.ts';
+import type { FromWorker, ServiceJob, ToWorker, WireError, WorkerInit } from './messages.ts';
+import type { QueryJob } from './execute.ts';
 
 const init = workerData as WorkerInit;
 const port = parentPort!;
 const running = new Map<number, AbortController>();
-
-function send(message: FromWorker, transfer: ArrayBuffer[] = []): void {
-  port.postMessage(message, transfer);
-}
+// The description only changes with the dataset, which a worker never reloads: one answer per format.
+const descriptions = new Map<string, Promise<QueryAnswer>>();
 
 /** Reports an error as the pool rethrows it: ours keep code and status; anything else is internal (logged, never shown). */
 function describeError(err: unknown): WireError {
@@ -20,14 +20,27 @@ function describeError(err: unknown): WireError {
   return { code: 'INTERNAL', message: (err as Error)?.stack ?? String(err), statusCode: 500 };
 }
 
-async function answer(runner: QueryRunner, id: number, job: QueryJob, limits: Limits): Promise<void> {
+async function service(job: ServiceJob, facts: StoreFacts): Promise<QueryAnswer> {
+  const key = `${job.wish.format ?? ''}\n${job.wish.accept ?? ''}`;
+  let cached = descriptions.get(key);
+  if (!cached) {
+    cached = describeService(init.baseUri, facts, job.wish);
+    descriptions.set(key, cached);
+    cached.catch(() => descriptions.delete(key));
+  }
+  const answer = await cached;
+  // The body is transferred to the main thread, which detaches it: send a copy, keep the original.
+  return { ...answer, body: answer.body.slice() };
+}
+
+async function answer(runner: QueryRunner, facts: StoreFacts, id: number, job: QueryJob | ServiceJob, limits: Limits): Promise<void> {
   const controller = new AbortController();
   running.set(id, controller);
   try {
-    const result = await runner.run(job, limits, controller.signal);
-    send({ type: 'answer', id, answer: result }, [result.body.buffer as ArrayBuffer]);
+    const result = 'service' in job ? await service(job, facts) : await runner.run(job, limits, controller.signal);
+    port.postMessage({ type: 'answer', id, answer: result } satisfies FromWorker, [result.body.buffer as ArrayBuffer]);
   } catch (err) {
-    send({ type: 'error', id, error: describeError(err) });
+    port.postMessage({ type: 'error', id, error: describeError(err) } satisfies FromWorker);
   } finally {
     running.delete(id);
   }
@@ -38,12 +51,12 @@ async function main(): Promise<void> {
   const store = await loadStore(init.datasetFile);
   const runner = new QueryRunner(store, init.baseUri);
   await runner.warm();
-  const graphs = store.getGraphs(null, null, null).filter((g) => g.termType === 'NamedNode').map((g) => g.value);
+  const facts: StoreFacts = { graphs: store.getGraphs(null, null, null).filter((g) => g.termType === 'NamedNode').map((g) => g.value) };
   port.on('message', (message: ToWorker) => {
-    if (message.type === 'run') void answer(runner, message.id, message.job, message.limits);
+    if (message.type === 'run') void answer(runner, facts, message.id, message.job, message.limits);
     else if (message.type === 'cancel') running.get(message.id)?.abort();
   });
-  send({ type: 'ready', graphs, quads: store.size, ms: Date.now() - started });
+  port.postMessage({ type: 'ready', graphs: facts.graphs.length, quads: store.size, ms: Date.now() - started } satisfies FromWorker);
 }
 
-main().catch((err) => send({ type: 'fatal', error: describeError(err) }));
+main().catch((err) => port.postMessage({ type: 'fatal', error: describeError(err) } satisfies FromWorker));
