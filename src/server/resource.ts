@@ -2,7 +2,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { NamedNode } from 'n3';
-import { DOC_EXTENSIONS, parsePath, type DocExtension, type ThingKind } from '../core/iri.ts';
+import { DOC_EXTENSIONS, isValidId, parsePath, type DocExtension, type ThingKind } from '../core/iri.ts';
 import { ERR_BAD_REQUEST, ERR_CONFIG, ERR_GONE, ERR_NOT_FOUND } from '../core/errors.ts';
 import { hasSubject } from './store.ts';
 import { describe, describeDocument, descriptionQuads, type Description } from './describe.ts';
@@ -105,6 +105,19 @@ async function resourcePlugin(app: FastifyInstance): Promise<void> {
       });
     }
   }
+
+  // Named-graph IRIs resolve too: each answers 303 to the document that presents its content (a record's graph → that
+  // thesis's document; the ontology and dataset graphs → their documents; the authority graph → the dataset description).
+  app.get('/graph/*', async function namedGraph(request, reply) {
+    corsHeaders(reply);
+    const rest = (request.params as { '*': string })['*'];
+    const record = /^thesis\/([^/]+)$/.exec(rest);
+    if (record && !isValidId(record[1]!)) throw ERR_NOT_FOUND(`no named graph graph/${rest} is published here`);
+    const graphIri = record ? iris.recordGraph(record[1]!) : (['authority', 'ontology', 'dataset'] as const).includes(rest as 'authority') ? iris.graph(rest as 'authority') : undefined;
+    if (!graphIri || !store.some(() => true, null, null, null, graphIri)) throw ERR_NOT_FOUND(`no named graph graph/${rest} is published here`);
+    const to = record ? iris.doc('thesis', record[1]!) : rest === 'ontology' ? iris.ontologyDoc() : iris.datasetDoc();
+    return reply.code(303).header('location', app.urls.absolute(to.value.slice(iris.base.length), request)).send();
+  });
 
   // VoID's well-known location points at the dataset description.
   app.get('/.well-known/void', async function wellKnownVoid(request, reply) {

@@ -1,4 +1,139 @@
-// PLACEHOLDER: the sparql plugin; its owner replaces this file.
+// The SPARQL 1.1 Protocol endpoint at `B sparql`: queries run on worker threads (Comunica), read-only, with time, size and concurrency limits.
 import fp from 'fastify-plugin';
+import formbody from '@fastify/formbody';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ERR_BUSY, ERR_METHOD_NOT_ALLOWED, ERR_NOT_ACCEPTABLE, ERR_NOT_READY, ERR_UPDATE_REFUSED, ThesisLodError } from '../core/errors.ts';
+import { datasetPath } from './store.ts';
+import { negotiate, acceptableList, type Offer } from './negotiate.ts';
+import { QueryPool } from './sparql/pool.ts';
+import { readProtocol, type ProtocolRequest } from './sparql/protocol.ts';
+import { GRAPH_FORMATS, type GraphFormat } from './sparql/formats.ts';
+import type { QueryAnswer } from './sparql/execute.ts';
 
-export default fp(async function sparqlPlugin() {}, { name: 'sparql' });
+const ALLOWED = 'GET, HEAD, POST, OPTIONS';
+// What a GET without a query can be: the service description in any RDF syntax (Turtle for `*/*`), or the query UI.
+const NO_QUERY_FORMATS: readonly Offer<GraphFormat | 'html'>[] = [
+  ...GRAPH_FORMATS,
+  { key: 'html', mediaType: 'text/html', aliases: ['application/xhtml+xml'], label: 'HTML query UI' },
+];
+
+/** Longest query text written to the log: enough to recognise it, never a whole hostile body. */
+const LOGGED_QUERY_CHARS = 2000;
+
+function send(reply: FastifyReply, answer: QueryAnswer, maxRows: number): FastifyReply {
+  // Virtuoso's header: clients that know it learn the result was cut at the row cap.
+  if (answer.truncated) reply.header('X-SPARQL-MaxRows', String(maxRows));
+  return reply.type(answer.contentType).send(Buffer.from(answer.body.buffer, answer.body.byteOffset, answer.body.byteLength));
+}
+
+/** Public endpoints answer any origin: the data is open and requests carry no credentials. */
+function cors(request: FastifyRequest, reply: FastifyReply, done: () => void): void {
+  reply.header('Access-Control-Allow-Origin', '*');
+  reply.header('Access-Control-Expose-Headers', 'X-SPARQL-MaxRows, Retry-After, Content-Type');
+  done();
+}
+
+async function sparqlRoutes(app: FastifyInstance, { pool }: { pool: QueryPool }): Promise<void> {
+  const { config } = app;
+  // Form bodies and raw query bodies are parsed in this scope only; any other type reaches the handler as text and is refused with 415 there.
+  await app.register(formbody);
+  app.addContentTypeParser(['application/sparql-query', 'application/sparql-update'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  app.addHook('onRequest', cors);
+
+  /** Runs a query on the pool, logging it with its duration, and marks busy answers with Retry-After. */
+  async function runQuery(request: FastifyRequest, reply: FastifyReply, protocol: ProtocolRequest): Promise<FastifyReply> {
+    const started = performance.now();
+    const query = protocol.text.length > LOGGED_QUERY_CHARS ? `${protocol.text.slice(0, LOGGED_QUERY_CHARS)}…` : protocol.text;
+    try {
+      const answer = await pool.run({
+        query: protocol.text,
+        defaultGraphs: protocol.defaultGraphs,
+        namedGraphs: protocol.namedGraphs,
+        wish: { accept: request.headers.accept, format: protocol.format },
+      });
+      request.log.info({ query, ms: Math.round(performance.now() - started), rows: answer.rows, format: answer.format, truncated: answer.truncated }, 'sparql query');
+      return send(reply, answer, config.maxResultRows);
+    } catch (err) {
+      const code = (err as ThesisLodError).code;
+      request.log.info({ query, ms: Math.round(performance.now() - started), code }, 'sparql query failed');
+      if (code === ERR_BUSY.code || code === ERR_NOT_READY.code) reply.header('Retry-After', String(pool.retryAfter));
+      throw err;
+    }
+  }
+
+  /** A GET without query: the query UI for a browser, the service description for everyone else. */
+  async function describe(request: FastifyRequest, reply: FastifyReply, protocol: ProtocolRequest): Promise<FastifyReply> {
+    const offer = negotiate(NO_QUERY_FORMATS, request.headers.accept, protocol.format);
+    if (!offer) throw ERR_NOT_ACCEPTABLE(`GET /sparql without a query answers the service description (${acceptableList(GRAPH_FORMATS)}) or the query UI (text/html)`);
+    if (offer.key === 'html') {
+      // The site plugin decorates `queryUi`; without it (an app without the site), say where the UI would be.
+      if (request.server.hasDecorator('queryUi')) return request.server.queryUi(request, reply);
+      return reply.code(200).type('text/html; charset=utf-8').send('<!doctype html><title>SPARQL endpoint</title><p>The query UI is not installed on this server. Send queries with <code>?query=</code> or POST them.</p>');
+    }
+    return send(reply, await pool.run({ service: true, wish: { format: offer.key } }), config.maxResultRows);
+  }
+
+  app.route({
+    method: ['GET', 'POST'],
+    url: '/sparql',
+    handler: async function sparqlEndpoint(request, reply) {
+      reply.header('Vary', 'Accept');
+      const protocol = readProtocol(request.method, request.headers['content-type'], request.query, request.body);
+      if (protocol.operation === 'update') throw ERR_UPDATE_REFUSED('SPARQL Update is not accepted here; the dataset changes only through a new build');
+      if (protocol.operation === 'none') return describe(request, reply, protocol);
+      return runQuery(request, reply, protocol);
+    },
+  });
+
+  app.options('/sparql', async function sparqlPreflight(request, reply) {
+    reply.header('Allow', ALLOWED);
+    reply.header('Access-Control-Allow-Methods', ALLOWED);
+    reply.header('Access-Control-Allow-Headers', request.headers['access-control-request-headers'] ?? 'Accept, Content-Type');
+    reply.header('Access-Control-Max-Age', '86400');
+    return reply.code(204).send();
+  });
+
+  app.route({
+    method: ['PUT', 'DELETE', 'PATCH'],
+    url: '/sparql',
+    handler: async function sparqlNotAllowed(request, reply) {
+      reply.header('Allow', ALLOWED);
+      throw ERR_METHOD_NOT_ALLOWED(`${request.method} is not part of the SPARQL 1.1 Protocol for queries; use GET or POST`);
+    },
+  });
+}
+
+/** Starts the query workers (ready, dataset loaded and engine warmed, before the app is), and mounts /sparql. */
+async function sparqlPlugin(app: FastifyInstance): Promise<void> {
+  const { config } = app;
+  const pool = new QueryPool({
+    datasetFile: datasetPath(config.distDir),
+    baseUri: config.baseUri,
+    size: config.sparqlWorkers,
+    timeoutMs: config.queryTimeoutMs,
+    maxConcurrent: config.maxConcurrentQueries,
+    limits: { maxRows: config.maxResultRows, maxBytes: config.maxResultBytes },
+    log: app.log,
+  });
+  // Workers load while the other plugins register; the app is ready (and /health answers) only once they are.
+  const started = pool.start();
+  started.catch(() => {});
+  app.decorate('sparqlPool', pool);
+  app.addHook('onReady', async function sparqlReady() {
+    await started;
+  });
+  app.addHook('onClose', async function sparqlClose() {
+    await pool.close();
+  });
+  await app.register(sparqlRoutes, { pool });
+}
+
+export default fp(sparqlPlugin, { name: 'sparql' });
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The SPARQL worker pool: what it holds (facts) and how often a worker was replaced (restarts). */
+    sparqlPool: QueryPool;
+  }
+}

@@ -90,3 +90,20 @@ describe('dataset and ontology documents', () => {
     expect(r.headers['content-location']).toBe(`${B}${loc}`);
   });
 });
+
+describe('named-graph IRIs resolve', () => {
+  it.each([
+    ['graph/thesis/1.0449833', `${B}doc/thesis/1.0449833`],
+    ['graph/ontology', `${B}ontology`],
+    ['graph/dataset', `${B}dataset`],
+    ['graph/authority', `${B}dataset`],
+  ])('%s → 303 %s', async (rel, location) => {
+    const r = await app.inject({ url: `/${rel}` });
+    expect(r.statusCode).toBe(303);
+    expect(r.headers.location).toBe(location);
+  });
+
+  it.each(['graph/thesis/9.9', 'graph/thesis/..', 'graph/other', 'graph/thesis/1.0449833/x'])('%s → 404', async (rel) => {
+    expect((await app.inject({ url: `/${rel}` })).statusCode).toBe(404);
+  });
+});

@@ -31,7 +31,7 @@ describe('home page', () => {
     expect(body).toMatch(/<strong>150<\/strong> triples/); // void:triples of the dataset description
     expect(body).toContain('href="/query?example=01-theses-by-year"');
     const nq = await readFile(path.join(dist, 'dumps', 'dataset.nq'));
-    expect(body).toContain(`sha256 ${createHash('sha256').update(nq).digest('hex')}`);
+    expect(body).toContain(`<code class="sum">${createHash('sha256').update(nq).digest('hex')}</code>`);
     for (const href of ['/dumps/dataset.nq', '/dumps/dataset.nq.sha256', '/dataset', '/sparql', '/oai?verb=Identify', '/sitemap.xml', '/search', '/browse/person']) {
       expect(body, href).toContain(`href="${href}"`);
     }

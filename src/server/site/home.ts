@@ -64,28 +64,27 @@ ${ENTITY_KINDS.map((k) => html`<li><a href="${urls.path(`browse/${k}`)}"><strong
 <label for="q">Search titles, abstracts, names and places</label>
 <div class="search-row"><input type="search" id="q" name="q" placeholder="e.g. Changchun, automobile industry"><button type="submit">Search</button></div>
 </form>
-<div class="cards">
 <section aria-labelledby="h-examples"><h2 id="h-examples">Example queries</h2>
-<p class="hint">Each opens the <a href="${urls.path('query')}">query editor</a> ready to run.</p>
+<p class="hint">Questions a scholar might ask; each opens the <a href="${urls.path('query')}">query editor</a> ready to run.</p>
 <ul class="plain examples">${d.examples.map((e) => html`<li><a href="${urls.path(`query?example=${encodeURIComponent(e.id)}`)}">${e.title}</a><p>${e.description}</p></li>`)}</ul>
 </section>
 <section aria-labelledby="h-dumps"><h2 id="h-dumps">Download the whole dataset</h2>
-${d.dumps.length ? html`<ul class="plain">${d.dumps.map((f) => html`<li><a href="${urls.path(`dumps/${f.name}`)}" type="${f.mediaType}">${f.name}</a> <span class="count">${f.mediaType}, ${bytes(f.bytes)}</span>
-${f.sha256 ? html`<br><code class="sum" title="SHA-256">sha256 ${f.sha256}</code> <a href="${urls.path(`dumps/${f.name}.sha256`)}">.sha256</a>` : ''}</li>`)}</ul>
-<p class="hint">Check a download with <code>sha256sum -c dataset.nq.sha256</code>. N-Quads keeps one named graph per thesis.</p>`
+${d.dumps.length ? html`<div class="table-scroll"><table class="dumps"><thead><tr><th scope="col">File</th><th scope="col">Media type</th><th scope="col">Size</th><th scope="col">SHA-256</th></tr></thead>
+<tbody>${d.dumps.map((f) => html`<tr><td><a href="${urls.path(`dumps/${f.name}`)}" type="${f.mediaType}">${f.name}</a></td><td>${f.mediaType}</td><td class="count">${bytes(f.bytes)}</td>
+<td>${f.sha256 ? html`<code class="sum">${f.sha256}</code> <a href="${urls.path(`dumps/${f.name}.sha256`)}" aria-label="${f.name}.sha256">.sha256</a>` : '—'}</td></tr>`)}</tbody></table></div>
+<p class="hint">Check a download with <code>sha256sum -c dataset.nq.sha256</code>. The N-Quads dump keeps one named graph per thesis.</p>`
     : html`<p class="notice">No dumps in this build.</p>`}
 </section>
 <section aria-labelledby="h-machines"><h2 id="h-machines">For machines</h2>
-<ul class="plain">
-<li><a href="${urls.path('sparql')}">SPARQL endpoint</a> <span class="count">/sparql, SPARQL 1.1 Protocol</span></li>
+<ul class="plain machines">
+<li><a href="${urls.path('sparql')}">SPARQL endpoint</a> <span class="count">SPARQL 1.1 Protocol; a browser gets the query editor</span></li>
 <li><a href="${urls.path('dataset')}">Dataset description</a> <span class="count">VoID and DCAT</span></li>
-<li><a href="${urls.path('ontology')}">Vocabulary</a> <span class="count">our own terms</span></li>
-<li><a href="${urls.path('oai?verb=Identify')}">OAI-PMH</a> <span class="count">/oai, for harvesters</span></li>
-<li><a href="${urls.path('sitemap.xml')}">Sitemap</a> · <a href="${urls.path('robots.txt')}">robots.txt</a></li>
+<li><a href="${urls.path('ontology')}">Vocabulary</a> <span class="count">the terms we mint, with labels and alignments</span></li>
+<li><a href="${urls.path('oai?verb=Identify')}">OAI-PMH</a> <span class="count">for harvesters</span></li>
+<li><a href="${urls.path('sitemap.xml')}">Sitemap</a> and <a href="${urls.path('robots.txt')}">robots.txt</a> <span class="count">for crawlers</span></li>
 </ul>
-<p class="hint">Every URI <code>${urls.base}id/…</code> answers <code>303 See Other</code> to its document, which speaks HTML, Turtle, N-Triples, JSON-LD and RDF/XML.</p>
-</section>
-</div>`;
+<p class="hint">Every URI under <code>${urls.base}id/</code> answers <code>303 See Other</code> to its document, which speaks HTML, Turtle, N-Triples, JSON-LD and RDF/XML.</p>
+</section>`;
 }
 
 /** Registers GET / over the store (counts and dumps read on the first request, then kept). */

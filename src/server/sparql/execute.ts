@@ -77,6 +77,13 @@ function projectedVariables(operation: Operation): string[] | undefined {
   return undefined;
 }
 
+/** Orders the engine's projected variables as they first appear in the query; any it alone knows come last. */
+function inAppearanceOrder(projected: readonly string[], appearance: readonly string[]): string[] {
+  const set = new Set(projected);
+  const ordered = appearance.filter((v) => set.has(v));
+  return [...ordered, ...projected.filter((v) => !ordered.includes(v))];
+}
+
 /** Drains a stream, calling `each` per item until it returns false (the row cap) or the signal aborts. */
 function drain<T>(stream: TermStream<T>, signal: AbortSignal | undefined, each: (item: T) => boolean): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -145,7 +152,7 @@ export class QueryRunner {
       throw ERR_QUERY_SYNTAX((cause as Error).message, {}, cause);
     }
     checkAlgebra(operation);
-    const variables = gated.variables ?? projectedVariables(operation) ?? [];
+    const variables = gated.variables ?? inAppearanceOrder(projectedVariables(operation) ?? [], gated.appearance ?? []);
     const plan = defaults.length + named.length > 0 ? withDataset(operation, defaults, named) : operation;
     const result = await this.engine.query(plan as Parameters<QueryEngine['query']>[0], this.context());
     const sink = new CappedSink(limits.maxBytes);

@@ -9,12 +9,22 @@ export interface GatedQuery {
   kind: ResultKind;
   /** Projected variable names in SELECT order, or undefined for `SELECT *` (the engine's algebra says then). */
   variables?: string[];
+  /** For `SELECT *`: every variable in the order it first appears, so that columns follow the query, not the alphabet. */
+  appearance?: string[];
 }
 
 // Operations of the engine's algebra that write or reach outside the store: none may appear in a query we run.
 const FORBIDDEN_OPERATIONS = new Set([
   'service', 'load', 'compositeupdate', 'deleteinsert', 'clear', 'create', 'drop', 'add', 'move', 'copy',
 ]);
+
+/** Every variable name in a parse tree, in depth-first order of first appearance. */
+function variablesIn(node: unknown, out = new Set<string>()): Set<string> {
+  if (node === null || typeof node !== 'object') return out;
+  if ((node as { termType?: unknown }).termType === 'Variable') out.add((node as { value: string }).value);
+  else for (const value of Object.values(node)) variablesIn(value, out);
+  return out;
+}
 
 /** Finds the first object with `type` in the set anywhere in a parse tree (patterns, filters, EXISTS, subqueries). */
 function findType(node: unknown, types: ReadonlySet<string>, seen = new Set<object>()): string | undefined {
@@ -47,7 +57,7 @@ export function gateQuery(text: string, baseIri: string): GatedQuery {
   const kind: ResultKind = parsed.queryType === 'SELECT' ? 'bindings' : parsed.queryType === 'ASK' ? 'boolean' : 'graph';
   if (parsed.queryType !== 'SELECT') return { kind };
   const vars = parsed.variables;
-  if (vars.length === 1 && (vars[0] as { termType?: string }).termType === 'Wildcard') return { kind };
+  if (vars.length === 1 && (vars[0] as { termType?: string }).termType === 'Wildcard') return { kind, appearance: [...variablesIn(parsed.where)] };
   const variables = (vars as (sparqljs.VariableTerm | sparqljs.VariableExpression)[]).map((v) => ('termType' in v ? v.value : v.variable.value));
   return { kind, variables };
 }

@@ -29,7 +29,11 @@ export function variant(v: Variant): string {
   if (v.title) text = text.replaceAll(SEED_TITLE, `${v.title} : the enduring legacy`);
   if (v.issued) text = text.replace('Date Issued |\n2025\n|', `Date Issued |\n${v.issued}\n|`);
   if (v.noCreator) text = text.replace('(China’s First Automobile Work) Li, Yi\n', '(China’s First Automobile Work)\n');
-  if (v.noRights) text = text.replace('Rights |\nAttribution-NonCommercial-NoDerivatives 4.0 International\n|', 'Rights | |');
+  if (v.noRights) {
+    // The page states the rights twice: in the table and in the closing "Rights" section.
+    text = text.replace('Rights |\nAttribution-NonCommercial-NoDerivatives 4.0 International\n|', 'Rights | |');
+    text = text.replace(/\nRights\nAttribution-NonCommercial-NoDerivatives 4\.0 International\s*$/, '\n');
+  }
   if (text === SEED_TEXT && Object.keys(v).length > 0) throw new Error(`variant ${JSON.stringify(v)} changed nothing: the seed text moved?`);
   return text;
 }
