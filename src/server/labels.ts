@@ -44,7 +44,8 @@ export class Labels {
   literal(iri: string, langs: readonly string[] = ['en']): Literal | undefined {
     const list = this.bySubject.get(iri);
     if (!list?.length) return undefined;
-    const sorted = [...list].sort((a, b) => a.rank - b.rank);
+    // Lists are built predicate by predicate in rank order, so they are already best-first.
+    const sorted = list;
     for (const lang of langs) {
       const hit = sorted.find((c) => c.literal.language.toLowerCase() === lang.toLowerCase() || c.literal.language.toLowerCase().startsWith(`${lang.toLowerCase()}-`));
       if (hit) return hit.literal;

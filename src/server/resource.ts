@@ -98,10 +98,9 @@ async function resourcePlugin(app: FastifyInstance): Promise<void> {
     for (const ext of [undefined, ...DOC_EXTENSIONS]) {
       app.get(`/${h.path}${ext ? `.${ext}` : ''}`, async function hashDocument(request, reply) {
         corsHeaders(reply);
-        const d = describeDocument(store, h.doc(), h.graph);
-        if (!d.about.length) throw ERR_NOT_FOUND(`this build has no ${h.kind}`);
+        if (!hasSubject(store, h.doc())) throw ERR_NOT_FOUND(`this build has no ${h.kind}`);
         const docIri = (e?: DocExtension) => h.doc(e).value;
-        return sendDocument(request, reply, target(ctx, h.kind, 1, docIri, () => d), ext);
+        return sendDocument(request, reply, target(ctx, h.kind, 1, docIri, () => describeDocument(store, h.doc(), h.graph)), ext);
       });
     }
   }

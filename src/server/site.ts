@@ -14,7 +14,7 @@ async function sitePlugin(app: FastifyInstance): Promise<void> {
   // Both read once at start: the index is what the build made, the examples ship with the code.
   const [search, examples] = await Promise.all([SearchService.load(app.config.distDir), loadExamples()]);
   if (!search) app.log.warn({ distDir: app.config.distDir }, 'no search-index.json in DIST_DIR: /search and /browse answer 503 until a rebuild');
-  registerHome(app, examples);
+  registerHome(app, examples, search);
   registerSearch(app, search);
   registerBrowse(app, search);
   registerQueryUi(app, examples);

@@ -107,10 +107,10 @@ describe('negotiation details', () => {
   it('ETag, and 304 on If-None-Match (also in a list and weak)', async () => {
     const r = await app.inject({ url: '/doc/thesis/1.0449833.ttl' });
     const etag = String(r.headers.etag);
-    expect(etag).toMatch(/^"[\w-]{20,}"$/);
+    expect(etag).toMatch(/^W\/"[\w-]{20,}"$/);
     const again = await app.inject({ url: '/doc/thesis/1.0449833.ttl' });
     expect(again.headers.etag).toBe(etag);
-    for (const inm of [etag, `"nope", ${etag}`, `W/${etag}`]) {
+    for (const inm of [etag, `"nope", ${etag}`, etag.slice(2)]) {
       const c = await app.inject({ url: '/doc/thesis/1.0449833.ttl', headers: { 'if-none-match': inm } });
       expect(c.statusCode).toBe(304);
       expect(c.body).toBe('');

@@ -118,7 +118,7 @@ describe('the thesis page', () => {
 
   it('links each format and a prefilled query whose IRI is bound, not spliced', () => {
     for (const ext of ['ttl', 'nt', 'jsonld', 'rdf']) expect(body).toContain(`href="/doc/thesis/1.0449833.${ext}"`);
-    const href = /<a href="(\/sparql\?query=[^"]+)">Query this resource/.exec(body)![1]!.replace(/&amp;/g, '&');
+    const href = /<a href="(\/query\?query=[^"]+)">Query this resource/.exec(body)![1]!.replace(/&amp;/g, '&');
     const query = decodeURIComponent(new URL(href, B).searchParams.get('query')!);
     const parsed = new sparqljs.Parser().parse(query);
     expect(parsed.type).toBe('query');

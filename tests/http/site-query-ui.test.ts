@@ -34,6 +34,11 @@ describe('query UI', () => {
     expect(body).toMatch(/<form id="query-form" method="post" action="\/sparql">/);
     expect(body).toContain(`>${escapeHtml(examples[0]!.query)}</textarea>`);
     expect(body).not.toMatch(/src="https?:|rel="stylesheet" href="https?:/); // no asset from another host
+    // YASGUI needs inline styles; scripts and connections stay on this origin.
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain("style-src 'self' 'unsafe-inline'");
+    expect(csp).toContain("script-src 'self';");
+    expect(csp).toContain("connect-src 'self';");
     const config = pageConfig(body);
     expect(config.endpoint).toBe('/sparql');
     expect(config.query).toBe(examples[0]!.query);

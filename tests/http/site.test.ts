@@ -147,3 +147,23 @@ describe('crawlers', () => {
     expect((await get('/sitemap-1.xml', '*/*')).statusCode).toBe(404); // not split at this size
   });
 });
+
+describe('a DIST_DIR built without a search index', () => {
+  let bare: FastifyInstance;
+  beforeAll(async () => {
+    bare = await testApp(); // dist-mini as it is: the store, no search-index.json
+  });
+  afterAll(async () => bare?.close());
+
+  it('still serves the home page, counting from the store', async () => {
+    const res = await bare.inject({ url: '/', headers: { accept: 'text/html' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toMatch(/<strong>2<\/strong> theses/);
+    expect(res.body).toMatch(/<strong>4<\/strong> people/); // li-yi and three record-scoped people, all typed
+  });
+  it.each(['/search?q=x', '/browse', '/browse/place'])('%s answers 503 with a page that says to rebuild', async (url) => {
+    const res = await bare.inject({ url, headers: { accept: 'text/html' } });
+    expect(res.statusCode).toBe(503);
+    expect(res.body).toContain('built without a search index');
+  });
+});

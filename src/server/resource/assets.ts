@@ -23,7 +23,7 @@ export function registerAssets(app: FastifyInstance, dir: string = STATIC_DIR): 
     const type = TYPES[path.extname(name)];
     if (!type) continue;
     const body = readFileSync(path.join(dir, name));
-    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+    const etag = `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
     app.get(`/static/${name}`, async function staticFile(request, reply) {
       reply.header('etag', etag).header('cache-control', 'public, max-age=86400');
       if (etagMatches(request.headers['if-none-match'], etag)) return reply.code(304).send();

@@ -78,7 +78,9 @@ export async function sendDocument(request: FastifyRequest, reply: FastifyReply,
   let entry = cache.get(key);
   if (!entry) {
     const rendered = await target.render(ext);
-    entry = { ...rendered, etag: `"${createHash('sha256').update(rendered.body).digest('base64url').slice(0, 32)}"` };
+    // A hash of the body, marked weak: @fastify/compress may send it gzip- or br-encoded under the same tag, and a strong
+    // tag must differ between encodings (RFC 9110 §8.8.1); If-None-Match compares weakly, so 304s work the same.
+    entry = { ...rendered, etag: `W/"${createHash('sha256').update(rendered.body).digest('base64url').slice(0, 32)}"` };
     cache.set(key, entry);
   }
   const links = DOC_FORMATS.map((f) => `<${abs(target.docIri(f.key))}${pageQuery}>; rel="alternate"; type="${f.mediaType}"`);

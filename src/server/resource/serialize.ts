@@ -13,7 +13,7 @@ export function documentContext(base: string): Record<string, unknown> {
 }
 
 // Nothing is ever fetched while writing a document: a remote context reference is a bug, not a request to make.
-const noRemote = async (url: string): Promise<never> => {
+export const noRemote = async (url: string): Promise<never> => {
   throw new Error(`JSON-LD tried to load ${url}; documents use an inline context only`);
 };
 

@@ -26,6 +26,7 @@ export function browseBody(urls: PublicUrls, service: SearchService, kind: Entit
   const p = Math.min(Math.max(1, page), pages);
   const slice = all.slice((p - 1) * PAGE_SIZE, p * PAGE_SIZE);
   return html`<h1>${KIND_TITLES[kind]}</h1>
+<p class="lead">${count(all.length)} ${KIND_TITLES[kind].toLowerCase()} named by the theses or the authority file, with how many theses each is linked to.</p>
 ${kindNav(urls, service, kind)}
 ${slice.length ? html`<ul class="browse">${slice.map((e) => html`<li><a href="${urls.path(`doc/${e.kind}/${e.id}`)}">${e.label}</a>${e.theses ? html` <span class="count">${count(e.theses)} ${e.theses === 1 ? 'thesis' : 'theses'}</span>` : ''}${kind === 'concept' && e.theses ? html` · <a href="${urls.path(`search?subject=${encodeURIComponent(`${e.kind}/${e.id}`)}`)}">search within</a>` : ''}</li>`)}</ul>`
     : html`<p class="notice">None yet.</p>`}

@@ -9,6 +9,7 @@ import { KIND_TITLES } from './browse.ts';
 import type { ExampleQuery } from './examples.ts';
 import { listDumps, type DumpInfo } from './files.ts';
 import { count, renderPage, sendPage } from './page.ts';
+import type { SearchService } from './search-service.ts';
 
 /** What the home page counts. */
 export interface DatasetCounts {
@@ -17,8 +18,14 @@ export interface DatasetCounts {
   triples: number;
 }
 
-/** Counts theses and entities (typed subjects, by their IRI's kind) and triples (VoID's figure, else the store's size). */
-export function datasetCounts(store: Store, iris: Iris): DatasetCounts {
+/** The triple count: the dataset description's void:triples, else the store's size. */
+export function tripleCount(store: Store, iris: Iris): number {
+  const stated = store.getObjects(iris.dataset(), voidNs('triples'), null)[0];
+  return stated && /^\d+$/.test(stated.value) ? Number(stated.value) : store.size;
+}
+
+/** Counts from the store alone (no search index): typed subjects by their IRI's kind. */
+export function storeCounts(store: Store, iris: Iris): DatasetCounts {
   const entities = Object.fromEntries(ENTITY_KINDS.map((k) => [k, 0])) as Record<EntityKind, number>;
   let theses = 0;
   store.forSubjects((subject) => {
@@ -27,9 +34,13 @@ export function datasetCounts(store: Store, iris: Iris): DatasetCounts {
     if (parsed.kind === 'thesis') theses++;
     else if (parsed.kind in entities) entities[parsed.kind as EntityKind]++;
   }, rdf('type'), null, null);
-  const stated = store.getObjects(iris.dataset(), voidNs('triples'), null)[0];
-  const triples = stated && /^\d+$/.test(stated.value) ? Number(stated.value) : store.size;
-  return { theses, entities, triples };
+  return { theses, entities, triples: tripleCount(store, iris) };
+}
+
+/** Counts from the search index, so that the home page and the browse pages agree. */
+export function indexCounts(search: SearchService, store: Store, iris: Iris): DatasetCounts {
+  const entities = Object.fromEntries(ENTITY_KINDS.map((k) => [k, search.browse(k).length])) as Record<EntityKind, number>;
+  return { theses: search.recordCount, entities, triples: tripleCount(store, iris) };
 }
 
 function bytes(n: number): string {
@@ -87,8 +98,8 @@ ${d.dumps.length ? html`<div class="table-scroll"><table class="dumps"><thead><t
 </section>`;
 }
 
-/** Registers GET / over the store (counts and dumps read on the first request, then kept). */
-export function registerHome(app: FastifyInstance, examples: readonly ExampleQuery[]): void {
+/** Registers GET / (counts and dumps read on the first request, then kept); with the index, counts match the browse pages. */
+export function registerHome(app: FastifyInstance, examples: readonly ExampleQuery[], search?: SearchService): void {
   const { urls } = app;
   let data: Promise<HomeData> | undefined;
   const load = async (): Promise<HomeData> => {
@@ -96,7 +107,7 @@ export function registerHome(app: FastifyInstance, examples: readonly ExampleQue
     return {
       title: labels.get(iris.dataset().value) ?? store.getObjects(iris.dataset(), dcterms('title'), null)[0]?.value ?? 'Theses as linked open data',
       description: store.getObjects(iris.dataset(), dcterms('description'), null)[0]?.value,
-      counts: datasetCounts(store, iris),
+      counts: search ? indexCounts(search, store, iris) : storeCounts(store, iris),
       dumps: await listDumps(app.config.distDir),
       examples,
     };

@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { prefixes } from '../../core/vocab.ts';
 import type { PublicUrls } from '../public-url.ts';
+import { cspHeader } from '../security.ts';
 import { html, jsonScript } from '../views/html.ts';
 import type { ExampleQuery } from './examples.ts';
 import { ASSETS, renderPage, sendPage } from './page.ts';
@@ -49,10 +50,15 @@ export function queryUiPage(urls: PublicUrls, examples: readonly ExampleQuery[],
   });
 }
 
+// YASGUI (CodeMirror, its result tables) writes inline styles; scripts stay 'self' only, and requests go to this origin only.
+const QUERY_UI_CSP = cspHeader({ 'style-src': "'self' 'unsafe-inline'" });
+
 /** Registers GET /query and decorates the app with `queryUi` for the SPARQL plugin's browser case. */
 export function registerQueryUi(app: FastifyInstance, examples: readonly ExampleQuery[]): void {
   const { urls } = app;
   const queryUi = function queryUi(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+    // Set here, not as route config: /sparql (the SPARQL plugin's route) answers browsers with this page too.
+    reply.header('content-security-policy', QUERY_UI_CSP);
     return sendPage(reply, queryUiPage(urls, examples, request.query as Record<string, unknown>));
   };
   app.decorate('queryUi', queryUi);

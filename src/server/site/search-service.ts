@@ -53,10 +53,13 @@ export class SearchService {
   private readonly mini: MiniSearch;
   private readonly entities: Record<string, SearchEntity>;
   private readonly records: SearchRecord[];
+  /** Every record newest first, then by title: the order of a search without keywords, sorted once. */
+  private readonly newestFirst: SearchRecord[];
   private byKind?: Map<EntityKind, SearchEntity[]>;
 
   constructor(file: SearchIndexFile) {
     this.records = file.records;
+    this.newestFirst = [...file.records].sort((a, b) => (b.year ?? '').localeCompare(a.year ?? '') || a.title.localeCompare(b.title));
     this.entities = file.entities;
     this.byId = new Map(file.records.map((r) => [r.id, r]));
     this.mini = loadSearchIndex(file);
@@ -89,7 +92,7 @@ export class SearchService {
     if (query.q.trim()) {
       candidates = this.mini.search(query.q).map((hit) => this.byId.get(String(hit.id))).filter((r): r is SearchRecord => r !== undefined);
     } else {
-      candidates = [...this.records].sort((a, b) => (b.year ?? '').localeCompare(a.year ?? '') || a.title.localeCompare(b.title));
+      candidates = this.newestFirst;
     }
     const active = FACETS.filter((f) => query.filters[f].length > 0);
     const matches = candidates.filter((r) => active.every((f) => facetValues(r, f).some((v) => query.filters[f].includes(v))));

@@ -35,6 +35,7 @@ ${o.head ?? ''}
 <a class="brand" href="${u.path('')}">Theses linked data</a>
 <nav class="site" aria-label="Site"><ul>
 <li><a href="${u.path('search')}">Search</a></li>
+<li><a href="${u.path('browse')}">Browse</a></li>
 <li><a href="${u.path('sparql')}">SPARQL</a></li>
 <li><a href="${u.path('dataset')}">Dataset</a></li>
 <li><a href="${u.path('ontology')}">Vocabulary</a></li>

@@ -72,7 +72,8 @@ ${d.hasNext ? html`<a rel="next" href="${pagePath(d.page + 1)}">Next page</a>` :
 }
 
 function formatsSection(ctx: ViewContext, d: Description, o: ResourcePageOptions): SafeHtml {
-  const query = ctx.urls.path(`sparql?query=${encodeURIComponent(describeQuery(d.subject))}`);
+  // The query UI (GET /query, the site plugin's) opens prefilled with the describe-resource query bound to this thing.
+  const query = ctx.urls.path(`query?query=${encodeURIComponent(describeQuery(d.subject))}`);
   return html`<section aria-labelledby="data-h"><h2 id="data-h">Get this data</h2>
 <ul class="formats">${DOC_FORMATS.filter((f) => f.key !== 'html').map((f) => html`<li><a href="${ctx.urls.href(o.docIri(f.key))}" type="${f.mediaType}">${f.label}</a></li>`)}</ul>
 <p><a href="${query}">Query this resource in SPARQL</a></p>

@@ -3,6 +3,7 @@ import { DataFactory, type NamedNode, type Quad, type Term } from 'n3';
 import type { QuadStore } from '../store.ts';
 import jsonld from 'jsonld';
 import { NS } from '../../core/vocab.ts';
+import { noRemote } from '../resource/serialize.ts';
 import { html, jsonScript, type SafeHtml } from './html.ts';
 import type { ViewContext } from './terms.ts';
 
@@ -104,7 +105,7 @@ export async function schemaJsonLd(ctx: ViewContext, subject: NamedNode, about: 
   const doc = await jsonld.fromRDF(triples as unknown as object);
   const context = { '@vocab': NS.schema, xsd: NS.xsd };
   const framed = await jsonld.frame(doc, { '@context': context, '@id': subject.value, '@embed': '@once' } as unknown as Parameters<typeof jsonld.frame>[1], {
-    documentLoader: async (url: string) => { throw new Error(`no remote context: ${url}`); },
+    documentLoader: noRemote,
   } as unknown as jsonld.Options.Frame);
   return html`<script type="application/ld+json">${jsonScript(framed)}</script>\n`;
 }

@@ -1,0 +1,141 @@
+// The W3C SPARQL 1.1 query evaluation tests run through HTTP: each test's data are graphs of one store, chosen per query by the protocol dataset.
+import { existsSync, readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { DataFactory, type Quad } from 'n3';
+import sparqljs from 'sparqljs';
+import { Manifest, MF, QT } from './manifest.ts';
+import { distOf, sparqlOnlyApp } from './server.ts';
+import { csvResults, parseResults, parseXmlResults, parseJsonResults, sameResults, tsvResults, type Results } from './results.ts';
+import { parseRdf, rdfSyntax, sameGraph } from './rdf.ts';
+import { KNOWN_FAILURES } from './known-failures.ts';
+
+const ROOT = path.resolve('../shared/standards/sparql11-eval');
+const present = existsSync(ROOT);
+// An IRI no graph of the store has: the protocol dataset of a test without data (its default graph is empty).
+const EMPTY_GRAPH = 'urn:x-thesis-lod:empty';
+
+interface EvalTest {
+  folder: string;
+  name: string;
+  type: string;
+  query: string;
+  data: string[];
+  graphData: string[];
+  result?: string;
+}
+
+const EXPECTED_TYPES: Record<string, string> = { srj: 'application/sparql-results+json', srx: 'application/sparql-results+xml', csv: 'text/csv', tsv: 'text/tab-separated-values', ttl: 'text/turtle' };
+
+async function readTests(): Promise<EvalTest[]> {
+  const out: EvalTest[] = [];
+  for (const folder of readdirSync(ROOT).filter((f) => existsSync(path.join(ROOT, f, 'manifest.ttl'))).sort()) {
+    const m = await Manifest.load(path.join(ROOT, folder, 'manifest.ttl'));
+    for (const entry of m.entries()) {
+      const type = m.typeOf(entry);
+      const action = m.one(entry, `${MF}action`)!;
+      const syntaxTest = type.includes('SyntaxTest');
+      const files = (p: string) => m.all(action, `${QT}${p}`).map((t) => t.value);
+      out.push({
+        folder, type, name: m.one(entry, `${MF}name`)?.value ?? entry.value,
+        query: syntaxTest ? action.value : m.one(action, `${QT}query`)!.value,
+        data: syntaxTest ? [] : files('data'),
+        graphData: syntaxTest ? [] : files('graphData'),
+        result: m.one(entry, `${MF}result`)?.value,
+      });
+    }
+  }
+  return out;
+}
+
+const tests = present ? await readTests() : [];
+
+/** Every data file of the suite, each as the named graph its file URL names (a file used as default graph too is simply chosen by default-graph-uri). */
+async function suiteQuads(): Promise<Quad[]> {
+  const files = new Set(tests.flatMap((t) => [...t.data, ...t.graphData]));
+  const quads: Quad[] = [];
+  for (const file of files) {
+    const triples = await parseRdf(rdfSyntax(file)!, await readFile(fileURLToPath(file), 'utf8'), file);
+    quads.push(...triples.map((t) => DataFactory.quad(t.subject, t.predicate, t.object, DataFactory.namedNode(file))));
+  }
+  return quads;
+}
+
+function readExpected(file: string, text: string): Results | Promise<Quad[]> {
+  const ext = path.extname(file).slice(1);
+  if (ext === 'srj') return parseJsonResults(text);
+  if (ext === 'srx') return parseXmlResults(text);
+  if (ext === 'csv') return csvResults(text);
+  if (ext === 'tsv') return tsvResults(text);
+  return parseRdf(rdfSyntax(file)!, text, file);
+}
+
+/** Runs one test through POST application/sparql-query; returns undefined when it passes, else why not. */
+async function runTest(app: FastifyInstance, t: EvalTest): Promise<string | undefined> {
+  let query = await readFile(fileURLToPath(t.query), 'utf8');
+  // Relative IRIs in the query (FROM <data.ttl>) resolve against its own file, as the suite assumes.
+  if (!/^\s*BASE\b/im.test(query)) query = `BASE <${t.query}>\n${query}`;
+  if (t.type.startsWith('Negative')) {
+    const res = await app.inject({ method: 'POST', url: '/sparql', headers: { 'content-type': 'application/sparql-query' }, payload: query });
+    return res.statusCode === 400 ? undefined : `a syntax error must answer 400, got ${res.statusCode}`;
+  }
+  // A query with its own FROM keeps it; otherwise the protocol dataset gives the test's default and named graphs.
+  const ownDataset = Boolean((new sparqljs.Parser().parse(query) as { from?: unknown }).from);
+  const params = new URLSearchParams();
+  if (!ownDataset) {
+    for (const g of t.data.length > 0 ? t.data : [EMPTY_GRAPH]) params.append('default-graph-uri', g);
+    for (const g of t.graphData) params.append('named-graph-uri', g);
+  }
+  const accept = t.result ? EXPECTED_TYPES[path.extname(t.result).slice(1)] ?? 'application/sparql-results+json' : 'application/sparql-results+json';
+  const res = await app.inject({ method: 'POST', url: `/sparql?${params}`, headers: { 'content-type': 'application/sparql-query', accept }, payload: query });
+  if (t.type.startsWith('Positive')) return res.statusCode === 200 ? undefined : `a valid query must answer 200, got ${res.statusCode}: ${res.body.slice(0, 300)}`;
+  if (res.statusCode !== 200) return `status ${res.statusCode}: ${res.body.slice(0, 300)}`;
+  const expected = readExpected(t.result!, await readFile(fileURLToPath(t.result!), 'utf8'));
+  const type = String(res.headers['content-type']).split(';')[0]!;
+  if (expected instanceof Promise) {
+    const got = await parseRdf(rdfSyntax(type)!, res.body, t.query);
+    return sameGraph(await expected, got) ? undefined : `graph not isomorphic to ${path.basename(t.result!)}:\n${res.body.slice(0, 600)}`;
+  }
+  const got = parseResults(type, res.body);
+  return sameResults(expected, got) ? undefined : `results differ from ${path.basename(t.result!)}:\n${res.body.slice(0, 600)}`;
+}
+
+describe.skipIf(!present)('W3C SPARQL 1.1 evaluation tests through HTTP (../shared/standards/sparql11-eval)', () => {
+  let app: FastifyInstance;
+  const outcome = new Map<string, { folder: string; ok: boolean }>();
+
+  beforeAll(async () => {
+    app = await sparqlOnlyApp(await distOf(await suiteQuads()), { maxConcurrentQueries: 8 });
+  });
+  afterAll(async () => {
+    await app?.close();
+    const folders = [...new Set(tests.map((t) => t.folder))];
+    const lines = folders.map((f) => {
+      const all = [...outcome.values()].filter((o) => o.folder === f);
+      return `  ${f.padEnd(20)} ${all.filter((o) => o.ok).length}/${all.length}`;
+    });
+    const total = [...outcome.values()];
+    console.log(`W3C SPARQL 1.1 eval through HTTP: ${total.filter((o) => o.ok).length}/${total.length} passed\n${lines.join('\n')}`);
+  });
+
+  it('found the suite', () => {
+    expect(tests.length).toBeGreaterThan(200);
+  });
+
+  it.each(tests.map((t) => [`${t.folder}: ${t.name}`, t] as const))('%s', async (label, t) => {
+    const failure = await runTest(app, t);
+    outcome.set(label, { folder: t.folder, ok: failure === undefined });
+    const known = KNOWN_FAILURES[label];
+    if (known) {
+      // A known failure that starts passing must be taken off the list, so the list stays true.
+      expect(failure, `${label} passes now: remove it from known-failures.ts`).toBeDefined();
+      return;
+    }
+    expect(failure).toBeUndefined();
+  });
+});
+
+

@@ -1,0 +1,172 @@
+// Reads SPARQL results back (JSON, XML with a real XML parser, CSV, TSV) and compares them as the W3C tests do: multisets, blank nodes up to renaming.
+import { XMLParser } from 'fast-xml-parser';
+import { DataFactory } from 'n3';
+import type { Term } from '@rdfjs/types';
+
+const { namedNode, blankNode, literal } = DataFactory;
+const XSD = 'http://www.w3.org/2001/XMLSchema#';
+
+/** A result read back: a table (SELECT) or a boolean (ASK). */
+export type Results = { vars: string[]; rows: Map<string, Term>[] } | { boolean: boolean };
+
+function literalOf(value: string, lang?: string, datatype?: string): Term {
+  if (lang) return literal(value, lang);
+  return datatype ? literal(value, namedNode(datatype)) : literal(value);
+}
+
+/** SPARQL 1.1 JSON results. */
+export function parseJsonResults(text: string): Results {
+  const json = JSON.parse(text) as { head: { vars?: string[] }; boolean?: boolean; results?: { bindings: Record<string, { type: string; value: string; 'xml:lang'?: string; datatype?: string }>[] } };
+  if (typeof json.boolean === 'boolean') return { boolean: json.boolean };
+  const rows = json.results!.bindings.map((b) => new Map(Object.entries(b).map(([k, t]) => {
+    const term = t.type === 'uri' ? namedNode(t.value) : t.type === 'bnode' ? blankNode(t.value) : literalOf(t.value, t['xml:lang'], t.datatype);
+    return [k, term] as [string, Term];
+  })));
+  return { vars: json.head.vars ?? [], rows };
+}
+
+const xmlParser = new XMLParser({
+  ignoreAttributes: false, attributeNamePrefix: '@_', parseTagValue: false, parseAttributeValue: false, trimValues: false, htmlEntities: true,
+  isArray: (name) => ['variable', 'result', 'binding', 'link'].includes(name),
+});
+
+type XmlValue = string | { '#text'?: string; '@_xml:lang'?: string; '@_datatype'?: string };
+const textOf = (v: XmlValue): string => (typeof v === 'string' ? v : v['#text'] ?? '');
+
+/** SPARQL XML results, through fast-xml-parser (well-formedness is part of the test). */
+export function parseXmlResults(text: string): Results {
+  const doc = xmlParser.parse(text, true) as { sparql: { head: { variable?: { '@_name': string }[] }; boolean?: string; results?: { result?: { binding: Record<string, XmlValue>[] }[] } } };
+  const { sparql } = doc;
+  if (sparql.boolean !== undefined) return { boolean: String(sparql.boolean).trim() === 'true' };
+  const vars = (sparql.head.variable ?? []).map((v) => v['@_name']);
+  const rows = (sparql.results?.result ?? []).map((r) => new Map((r.binding ?? []).map((b) => {
+    const name = b['@_name'] as unknown as string;
+    let term: Term;
+    if (b.uri !== undefined) term = namedNode(textOf(b.uri).trim());
+    else if (b.bnode !== undefined) term = blankNode(textOf(b.bnode).trim());
+    else {
+      const l = b.literal!;
+      term = typeof l === 'string' ? literal(l) : literalOf(textOf(l), l['@_xml:lang'], l['@_datatype']);
+    }
+    return [name, term] as [string, Term];
+  })));
+  return { vars, rows };
+}
+
+/** RFC 4180 CSV into rows of fields (quoted fields may hold commas, quotes and line breaks). */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; } else if (c === '\r' && text[i + 1] === '\n') { /* CRLF: the LF ends the row */ } else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; } else field += c;
+  }
+  if (field !== '' || row.length > 0) { row.push(field); rows.push(row); }
+  return rows;
+}
+
+/** CSV results as a table whose cells are plain literals, `_:x` blank nodes, or unbound (empty). */
+export function csvResults(text: string): Results {
+  const [head = [], ...body] = parseCsv(text);
+  const rows = body.map((cells) => new Map(cells.flatMap((cell, i): [string, Term][] => {
+    if (cell === '') return [];
+    return [[head[i]!, cell.startsWith('_:') ? blankNode(cell.slice(2)) : literal(cell)]];
+  })));
+  return { vars: head, rows };
+}
+
+const TSV_UNESCAPE: Record<string, string> = { t: '\t', n: '\n', r: '\r', '"': '"', "'": "'", '\\': '\\', b: '\b', f: '\f' };
+
+/** One TSV cell (Turtle term syntax, numbers and booleans possibly bare) as a term. */
+export function tsvCell(cell: string): Term {
+  if (cell.startsWith('<')) return namedNode(cell.slice(1, -1).replace(/\\u([0-9a-fA-F]{4})/g, (_, h) => String.fromCharCode(parseInt(h, 16))));
+  if (cell.startsWith('_:')) return blankNode(cell.slice(2));
+  const m = /^"((?:[^"\\]|\\.)*)"(?:@([A-Za-z0-9-]+)|\^\^<([^>]*)>)?$/.exec(cell);
+  if (m) {
+    const value = m[1]!.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/g, (_, e: string) => (e.length > 1 ? String.fromCodePoint(parseInt(e.slice(1), 16)) : TSV_UNESCAPE[e] ?? e));
+    return literalOf(value, m[2], m[3]);
+  }
+  if (cell === 'true' || cell === 'false') return literal(cell, namedNode(`${XSD}boolean`));
+  if (/^[+-]?\d+$/.test(cell)) return literal(cell, namedNode(`${XSD}integer`));
+  if (/^[+-]?\d*\.\d+$/.test(cell)) return literal(cell, namedNode(`${XSD}decimal`));
+  if (/[eE]/.test(cell)) return literal(cell, namedNode(`${XSD}double`));
+  throw new Error(`not a TSV term: ${cell}`);
+}
+
+/** TSV results: a `?var` header, then one row per line, tab-separated terms. */
+export function tsvResults(text: string): Results {
+  const lines = text.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  const head = lines[0]!.split('\t').map((h) => h.replace(/^\?/, ''));
+  const rows = lines.slice(1).map((line) => new Map(line.split('\t').flatMap((cell, i): [string, Term][] => (cell === '' ? [] : [[head[i]!, tsvCell(cell)]]))));
+  return { vars: head, rows };
+}
+
+/** Reads a result body by its media type. */
+export function parseResults(contentType: string, body: string): Results {
+  if (contentType.startsWith('application/sparql-results+json')) return parseJsonResults(body);
+  if (contentType.startsWith('application/sparql-results+xml')) return parseXmlResults(body);
+  if (contentType.startsWith('text/csv')) return csvResults(body);
+  if (contentType.startsWith('text/tab-separated-values')) return tsvResults(body);
+  throw new Error(`not a SPARQL results type: ${contentType}`);
+}
+
+function termsEqual(a: Term, b: Term, map: Map<string, string>, back: Map<string, string>): boolean {
+  if (a.termType === 'BlankNode' && b.termType === 'BlankNode') {
+    const mapped = map.get(a.value);
+    if (mapped !== undefined) return mapped === b.value;
+    return !back.has(b.value);
+  }
+  if (a.termType !== b.termType || a.value !== b.value) return false;
+  if (a.termType !== 'Literal' || b.termType !== 'Literal') return true;
+  return a.language.toLowerCase() === b.language.toLowerCase() && a.datatype.value === b.datatype.value;
+}
+
+/** Tries to pair row a with row b under the blank-node bijection so far; returns the new pairs, or undefined when they differ. */
+function rowMatch(a: Map<string, Term>, b: Map<string, Term>, map: Map<string, string>, back: Map<string, string>): [string, string][] | undefined {
+  if (a.size !== b.size) return undefined;
+  const added: [string, string][] = [];
+  const undo = () => { for (const [x, y] of added) { map.delete(x); back.delete(y); } };
+  for (const [k, ta] of a) {
+    const tb = b.get(k);
+    if (!tb || !termsEqual(ta, tb, map, back)) { undo(); return undefined; }
+    if (ta.termType === 'BlankNode' && !map.has(ta.value)) { map.set(ta.value, tb.value); back.set(tb.value, ta.value); added.push([ta.value, tb.value]); }
+  }
+  undo();
+  return added;
+}
+
+/** True when two tables hold the same rows as multisets, blank nodes equal up to a consistent renaming (backtracking). */
+export function sameRows(expected: Map<string, Term>[], actual: Map<string, Term>[]): boolean {
+  if (expected.length !== actual.length) return false;
+  const used = new Array<boolean>(actual.length).fill(false);
+  const map = new Map<string, string>();
+  const back = new Map<string, string>();
+  const search = (i: number): boolean => {
+    if (i === expected.length) return true;
+    for (let j = 0; j < actual.length; j++) {
+      if (used[j]) continue;
+      const pairs = rowMatch(expected[i]!, actual[j]!, map, back);
+      if (!pairs) continue;
+      used[j] = true;
+      for (const [x, y] of pairs) { map.set(x, y); back.set(y, x); }
+      if (search(i + 1)) return true;
+      for (const [x, y] of pairs) { map.delete(x); back.delete(y); }
+      used[j] = false;
+    }
+    return false;
+  };
+  return search(0);
+}
+
+/** Compares two results: booleans by value, tables by variables (as sets) and rows (as multisets). */
+export function sameResults(expected: Results, actual: Results): boolean {
+  if ('boolean' in expected || 'boolean' in actual) return 'boolean' in expected && 'boolean' in actual && expected.boolean === actual.boolean;
+  return new Set(expected.vars).size === new Set(actual.vars).size && expected.vars.every((v) => actual.vars.includes(v)) && sameRows(expected.rows, actual.rows);
+}
