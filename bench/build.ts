@@ -93,6 +93,8 @@ export async function benchBuild(opts: BuildBenchOptions): Promise<BuildBenchRes
       ratio: buildSeconds / referenceSeconds,
     };
     out(`build:     ${result.records} records (${report.counts.published} published), ${result.quads} quads in ${buildSeconds.toFixed(2)} s = ${result.recordsPerSecond.toFixed(1)} records/s`);
+    const stages = Object.entries(report.stageMs).map(([k, ms]) => `${k} ${(ms / report.counts.records).toFixed(1)}`).join(', ');
+    out(`per record (ms): ${stages}`);
     out(`peak RSS:  ${peakRssMb.toFixed(0)} MB`);
     out(`reference: n3 StreamWriter alone, ${result.quads} quads (N-Quads) in ${referenceSeconds.toFixed(2)} s = ${Math.round(result.referenceQuadsPerSecond)} quads/s`);
     out(`ratio:     the build takes ${result.ratio.toFixed(1)}× the time of writing its quads with n3 alone (it writes 5 syntaxes, validates and links)`);

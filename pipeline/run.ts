@@ -44,7 +44,10 @@ export interface BuildReport {
   distDir: string;
   buildDate: string;
   counts: ReportCounts;
-  /** Rejected records, and published ones that carry warnings (every record is in build-report.json). */
+  /**
+   * Rejected records, and published ones that carry warnings: the first MAX_LISTED of each (counts has the
+   * totals; build-report.json lists every record), so a corpus of warnings does not fill memory.
+   */
   rejected: RecordEntry[];
   warned: RecordEntry[];
   /** Item ids this build marked withdrawn. */
@@ -52,7 +55,21 @@ export interface BuildReport {
   dumps: PublishedDump[];
   durationMs: number;
   recordsPerSecond: number;
+  /** Milliseconds spent in each stage over the whole build (where the time goes, for the benchmark). */
+  stageMs: StageTimes;
 }
+
+/** Time per stage, summed over records. */
+export interface StageTimes {
+  ingest: number;
+  mapLink: number;
+  validate: number;
+  publish: number;
+  searchIndex: number;
+}
+
+/** How many rejected (and warned) records a BuildReport keeps in memory. */
+export const MAX_LISTED = 500;
 
 /** The stages made once per build: the authority, the linker and the validator. */
 export interface Stages {
@@ -87,7 +104,7 @@ const bySeverity = (problems: readonly Problem[]) => ({
 });
 
 /** Runs one ingested item through map, link and validate; any error (ingest, mapping, SHACL violation) rejects it. */
-export function checkRecord(stages: Stages, item: Ingested): Checked {
+export function checkRecord(stages: Stages, item: Ingested, times?: StageTimes): Checked {
   if (!item.ok) {
     const status = item.deleted ? 'withdrawn' : 'rejected';
     const { errors, warnings } = bySeverity(item.errors);
@@ -97,13 +114,17 @@ export function checkRecord(stages: Stages, item: Ingested): Checked {
   const where = { recordId: record.id, file: record.source.file, line: record.source.line };
   const entry: RecordEntry = { id: record.id, source: sourceOf(record.source), status: 'published', errors: [], warnings: [...(item.warnings ?? [])] };
   let quads: Quad[];
+  let t = performance.now();
   try {
     quads = [...map(record, stages.iris, stages.authority), ...stages.linker.link(record)];
   } catch (err) {
     const problem = err instanceof ThesisLodError ? err.toProblem() : ERR_BUILD(`mapping failed: ${(err as Error).message}`, where, err).toProblem();
     return { entry: { ...entry, status: 'rejected', errors: [{ ...where, ...problem }] } };
   }
+  if (times) times.mapLink += performance.now() - t;
+  t = performance.now();
   const found = bySeverity(stages.validator.validate(quads, record.id));
+  if (times) times.validate += performance.now() - t;
   entry.errors.push(...found.errors);
   entry.warnings.push(...found.warnings);
   const xml = xmlSafe(quads);
@@ -159,27 +180,37 @@ export async function runBuild(config: Config, opts: BuildOptions = {}): Promise
       await publisher.publish(graph, canonical, SHARED);
     }
 
-    for await (const item of ingest(config.dataDir)) {
-      const { entry, record, quads } = checkRecord(stages, item);
+    const times: StageTimes = { ingest: 0, mapLink: 0, validate: 0, publish: 0, searchIndex: 0 };
+    const items = ingest(config.dataDir);
+    for (;;) {
+      const waited = performance.now();
+      const next = await items.next();
+      times.ingest += performance.now() - waited;
+      if (next.done) break;
+      const { entry, record, quads } = checkRecord(stages, next.value, times);
       counts.records += 1;
-      counts.warnings += entry.warnings.length;
       if (record && quads) {
+        counts.warnings += entry.warnings.length;
+        let t = performance.now();
         const graph = iris.recordGraph(record.id);
         const canonical = canonicalize(quads, graph, blankPrefix('r', record.id));
         const dates = ledger.publish(record.id, contentHash(canonical), buildDate);
         const published = [...canonical, ...recordProvenance(iris, record.id, dates)];
         await publisher.publish(graph, published, recordScope(iris, record.id));
+        times.publish += performance.now() - t;
+        t = performance.now();
         search.add(record, published);
+        times.searchIndex += performance.now() - t;
         counts.published += 1;
         if (examples.length < 3) examples.push(record.id);
-        if (entry.warnings.length > 0) warned.push(entry);
+        if (entry.warnings.length > 0 && warned.length < MAX_LISTED) warned.push(entry);
       } else if (entry.status === 'withdrawn') {
         if (entry.id) ledger.withdraw(entry.id, buildDate);
         counts.withdrawn += 1;
       } else {
         if (entry.id) ledger.markSeen(entry.id);
         counts.rejected += 1;
-        rejected.push(entry);
+        if (rejected.length < MAX_LISTED) rejected.push(entry);
       }
       await report.add(entry);
       progress.tick(counts);
@@ -196,8 +227,10 @@ export async function runBuild(config: Config, opts: BuildOptions = {}): Promise
       }),
       ...stages.linker.agentQuads(),
     ];
+    const closing = performance.now();
     await publisher.publish(iris.graph('dataset'), canonicalize(description, iris.graph('dataset'), blankPrefix('g', 'dataset')), SHARED, false);
     const dumps = await publisher.close();
+    times.publish += performance.now() - closing;
     counts.quads = publisher.quadCount;
     counts.triples = union.triples;
     await search.write(staging);
@@ -208,7 +241,7 @@ export async function runBuild(config: Config, opts: BuildOptions = {}): Promise
     const durationMs = performance.now() - started;
     const result: BuildReport = {
       distDir: config.distDir, buildDate, counts, rejected, warned, withdrawn, dumps: dumps.map((d) => ({ ...d, file: d.file.replace(staging, config.distDir), checksumFile: d.checksumFile.replace(staging, config.distDir) })),
-      durationMs, recordsPerSecond: counts.records / (durationMs / 1000),
+      durationMs, recordsPerSecond: counts.records / (durationMs / 1000), stageMs: times,
     };
     if (config.strict && counts.rejected > 0) {
       throw Object.assign(ERR_BUILD_STRICT(`${counts.rejected} of ${counts.records} records rejected; ${config.distDir} and the ledger are unchanged`), { report: result });

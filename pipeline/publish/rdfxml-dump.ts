@@ -9,6 +9,7 @@ import { DumpFile, type DumpInfo } from './dump-file.ts';
 
 const XSD_STRING = `${NS.xsd}string`;
 const RDF_LANG_STRING = `${NS.rdf}langString`;
+const RDF_TYPE = `${NS.rdf}type`;
 
 // Characters XML 1.0 cannot carry at all, even escaped: a literal holding one has no RDF/XML form.
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
@@ -21,26 +22,27 @@ export function xmlSafe(quads: readonly Quad[]): { ok: true } | { ok: false; lit
   return { ok: true };
 }
 
-// rdflib terms are costly to make (class instances with defined properties): IRIs repeat a lot, so they are cached.
-const SYMBOLS = new Map<string, $rdf.NamedNode>();
-function sym(iri: string): $rdf.NamedNode {
-  let t = SYMBOLS.get(iri);
+// rdflib terms are costly to make (class instances with defined properties). Vocabulary IRIs (predicates,
+// classes, datatypes) repeat in every record, so those are cached; the cache is capped in case a corpus
+// brings a vocabulary of its own. Other IRIs are made afresh, so memory does not follow the corpus.
+const VOCABULARY = new Map<string, $rdf.NamedNode>();
+function vocabularySym(iri: string): $rdf.NamedNode {
+  let t = VOCABULARY.get(iri);
   if (!t) {
     t = $rdf.sym(iri);
-    // Only vocabulary-sized sets are worth keeping; a corpus of record IRIs is not.
-    if (SYMBOLS.size < 50_000) SYMBOLS.set(iri, t);
+    if (VOCABULARY.size < 10_000) VOCABULARY.set(iri, t);
   }
   return t;
 }
 
-function toRdflib(t: Term): $rdf.NamedNode | $rdf.BlankNode | $rdf.Literal {
+function toRdflib(t: Term, vocabulary = false): $rdf.NamedNode | $rdf.BlankNode | $rdf.Literal {
   switch (t.termType) {
-    case 'NamedNode': return sym(t.value);
+    case 'NamedNode': return vocabulary ? vocabularySym(t.value) : $rdf.sym(t.value);
     case 'BlankNode': return $rdf.blankNode(t.value);
     case 'Literal': {
       if (t.language) return $rdf.lit(t.value, t.language);
       const dt = t.datatype.value;
-      return dt === XSD_STRING || dt === RDF_LANG_STRING ? $rdf.lit(t.value) : $rdf.lit(t.value, undefined, sym(dt));
+      return dt === XSD_STRING || dt === RDF_LANG_STRING ? $rdf.lit(t.value) : $rdf.lit(t.value, undefined, vocabularySym(dt));
     }
     default: throw ERR_BUILD(`RDF/XML cannot hold a ${t.termType} term`);
   }
@@ -108,7 +110,11 @@ export class RdfXmlDump {
   /** Serialises one graph (as triples) and appends its node elements. */
   async write(quads: readonly Quad[]): Promise<void> {
     if (quads.length === 0) return;
-    const statements = quads.map((q) => $rdf.st(toRdflib(q.subject) as $rdf.NamedNode, toRdflib(q.predicate) as $rdf.NamedNode, toRdflib(q.object)));
+    const statements = quads.map((q) => $rdf.st(
+      toRdflib(q.subject) as $rdf.NamedNode,
+      toRdflib(q.predicate, true) as $rdf.NamedNode,
+      toRdflib(q.object, q.predicate.value === RDF_TYPE),
+    ));
     const xml = this.serializer.statementsToXML(statements);
     const root = ROOT.exec(xml);
     const end = xml.lastIndexOf('</rdf:RDF>');

@@ -25,6 +25,7 @@ export interface ReportCounts {
   published: number;
   rejected: number;
   withdrawn: number;
+  /** Warnings on published records. */
   warnings: number;
   /** Statements in the N-Quads dump (every graph, the description included). */
   quads: number;

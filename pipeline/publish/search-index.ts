@@ -7,19 +7,19 @@
 // or all at once: await buildSearchIndex(iris, distDir, entries, authority).
 //
 // Per record it keeps only ids, labels and short fields (no abstract text beyond a snippet); the
-// full-text part lives in MiniSearch's inverted index, serialised with it.
+// words live in a compact inverted index (src/server/site/text-index.ts: why not MiniSearch is said there).
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { Quad } from 'n3';
 import { ENTITY_KINDS, type EntityKind, type Iris } from '../../src/core/iri.ts';
 import { NS } from '../../src/core/vocab.ts';
+import { TextIndex, TextIndexBuilder, type TextIndexJson } from '../../src/server/site/text-index.ts';
 import type { Authority, ThesisRecord } from '../types.ts';
 
 /** File name of the index inside DIST_DIR. */
 export const SEARCH_INDEX_FILE = 'search-index.json';
 /** Format version; the server refuses an index it does not know. */
-export const SEARCH_INDEX_VERSION = 1;
+export const SEARCH_INDEX_VERSION = 2;
 const SNIPPET_LENGTH = 280;
 
 /** One thesis as the search page shows and filters it. */
@@ -55,37 +55,9 @@ export interface SearchIndexFile {
   records: SearchRecord[];
   /** `kind/id` → entity, sorted by key. */
   entities: Record<string, SearchEntity>;
-  index: AsPlainObject;
+  /** Words of titles, names, entity labels and abstracts; document n is records[n]. */
+  text: TextIndexJson;
 }
-
-interface IndexedDoc {
-  id: string;
-  title: string;
-  abstract: string;
-  names: string;
-  entityLabels: string;
-}
-
-// Apostrophes join rather than split ("China’s" and "China's" are one word, found as typed either way).
-function tokenize(text: string): string[] {
-  return text.replace(/['’ʼ]/g, '').split(/[\n\r\p{Z}\p{P}]+/u);
-}
-
-// Lower-case and strip diacritics so "ZIL", "Zil" and "Likhachëv" match however they are typed.
-function processTerm(term: string): string | null {
-  const t = term.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
-  return t.length > 0 ? t : null;
-}
-
-/** MiniSearch options shared by the writer and the server (they must match for loadJS). */
-export const SEARCH_OPTIONS: Options<IndexedDoc> = {
-  idField: 'id',
-  fields: ['title', 'abstract', 'names', 'entityLabels'],
-  storeFields: [],
-  tokenize,
-  processTerm,
-  searchOptions: { boost: { title: 3, names: 2, entityLabels: 1.5 }, prefix: true, fuzzy: 0.15, combineWith: 'AND' },
-};
 
 const LABEL_PREDICATES = [`${NS.skos}prefLabel`, `${NS.rdfs}label`, `${NS.schema}name`, `${NS.foaf}name`];
 const MENTIONS = `${NS.schema}mentions`;
@@ -117,7 +89,7 @@ function snippet(text: string | undefined): string | undefined {
 
 /** Starts an index for a deployment's IRIs; with the authority, every authority entity appears in the browse lists. */
 export function createSearchIndexWriter(iris: Iris, authority?: Authority): SearchIndexWriter {
-  const mini = new MiniSearch<IndexedDoc>(SEARCH_OPTIONS);
+  const text = new TextIndexBuilder();
   const records: SearchRecord[] = [];
   const entities = new Map<string, SearchEntity>();
   // Labels an entity is searched by (preferred and alternative, all scripts), from the authority.
@@ -166,7 +138,7 @@ export function createSearchIndexWriter(iris: Iris, authority?: Authority): Sear
     for (const s of subjects) if (!entities.has(s)) entityLabels.push(s);
     const title = record.title?.value ?? record.id;
     const names = [...record.creators, ...record.supervisors, ...record.contributors].map((n) => n.value);
-    mini.add({ id: record.id, title, abstract: record.abstract?.value ?? '', names: names.join(' \n '), entityLabels: entityLabels.join(' \n ') });
+    text.add(records.length, { title, names: names.join('\n'), labels: entityLabels.join('\n'), abstract: record.abstract?.value });
     records.push({
       id: record.id,
       title,
@@ -187,7 +159,7 @@ export function createSearchIndexWriter(iris: Iris, authority?: Authority): Sear
       base: iris.base,
       records,
       entities: Object.fromEntries(sorted.map((k) => [k, entities.get(k)!])),
-      index: mini.toJSON(),
+      text: text.toJSON(),
     };
   }
 
@@ -213,8 +185,8 @@ export async function buildSearchIndex(
   return writer.write(distDir);
 }
 
-/** Loads a written index into a searchable MiniSearch (the server's side of the format). */
-export function loadSearchIndex(file: SearchIndexFile): MiniSearch<IndexedDoc> {
+/** Loads a written index's words for searching (the server's side of the format). */
+export function loadSearchIndex(file: SearchIndexFile): TextIndex {
   if (file.version !== SEARCH_INDEX_VERSION) throw new TypeError(`search-index.json has version ${file.version}, this server reads ${SEARCH_INDEX_VERSION}: rebuild the dataset`);
-  return MiniSearch.loadJS(file.index, SEARCH_OPTIONS);
+  return new TextIndex(file.text);
 }

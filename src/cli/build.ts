@@ -22,10 +22,13 @@ export function printSummary(report: BuildReport, out: (line: string) => void = 
     out(`rejected ${entry.id ?? '(no id)'} (${entry.source}):`);
     for (const p of entry.errors) out(`  ${formatProblem(p)}`);
   }
+  if (c.rejected > report.rejected.length) out(`… and ${c.rejected - report.rejected.length} more rejected records in build-report.json`);
   for (const entry of report.warned) {
     out(`published with warnings ${entry.id} (${entry.source}):`);
     for (const p of entry.warnings) out(`  ${formatProblem(p)}`);
   }
+  const warnedListed = report.warned.reduce((n, e) => n + e.warnings.length, 0);
+  if (c.warnings > warnedListed) out(`… and more warnings (${c.warnings} in all) in build-report.json`);
   if (report.withdrawn.length > 0) out(`withdrawn (no longer in the inputs): ${report.withdrawn.join(', ')}`);
   out(`${c.triples} triples, ${c.quads} quads in ${report.dumps.length} dumps; build date ${report.buildDate}`);
   out(`${(report.durationMs / 1000).toFixed(2)} s, ${report.recordsPerSecond.toFixed(1)} records/s`);

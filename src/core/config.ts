@@ -48,6 +48,14 @@ function int(key: keyof Config, value: unknown, fallback: number, min: number, m
   return n;
 }
 
+function absoluteIri(key: keyof Config, value: unknown, fallback: string): string {
+  if (value === undefined || value === '') return fallback;
+  const text = String(value);
+  // The licence becomes an IRI in every dump: a name like "CC0 1.0" would only fail deep inside a writer.
+  if (!/^https?:\/\/[^\s<>"{}|\\^`]+$/.test(text)) throw ERR_CONFIG(`${key} must be an absolute http(s) IRI, got ${JSON.stringify(text)}`);
+  return text;
+}
+
 function bool(value: unknown): boolean {
   return value === true || value === 'true' || value === '1' || value === 'yes';
 }
@@ -75,7 +83,7 @@ export function loadConfig(flags: ConfigInput = {}, env: NodeJS.ProcessEnv = pro
     stateDir: dir('stateDir', 'state'),
     strict: bool(flags.strict),
     trustProxy: bool(pick('trustProxy', flags, env)),
-    metadataLicense: String(pick('metadataLicense', flags, env) ?? 'http://creativecommons.org/publicdomain/zero/1.0/'),
+    metadataLicense: absoluteIri('metadataLicense', pick('metadataLicense', flags, env), 'https://creativecommons.org/publicdomain/zero/1.0/'),
     queryTimeoutMs: int('queryTimeoutMs', pick('queryTimeoutMs', flags, env), 10_000, 10, 600_000),
     maxResultRows: int('maxResultRows', pick('maxResultRows', flags, env), 10_000, 1, 10_000_000),
     maxResultBytes: int('maxResultBytes', pick('maxResultBytes', flags, env), 20 * 1024 * 1024, 1024, 1 << 30),
@@ -83,7 +91,16 @@ export function loadConfig(flags: ConfigInput = {}, env: NodeJS.ProcessEnv = pro
     bodyLimitBytes: int('bodyLimitBytes', pick('bodyLimitBytes', flags, env), 1024 * 1024, 1024, 100 * 1024 * 1024),
     sparqlWorkers: int('sparqlWorkers', pick('sparqlWorkers', flags, env), 1, 1, 16),
   };
-  const inside = path.relative(config.distDir, config.stateDir);
-  if (!inside.startsWith('..') && !path.isAbsolute(inside)) throw ERR_CONFIG(`STATE_DIR (${config.stateDir}) must not be inside DIST_DIR (${config.distDir}): a build replaces DIST_DIR whole`);
+  // A build replaces DIST_DIR whole, so nothing that must survive a build may live inside it.
+  const keep: [string, string][] = [['STATE_DIR', config.stateDir], ['DATA_DIR', config.dataDir], ['the working directory', process.cwd()]];
+  for (const [name, dir] of keep) {
+    if (isWithin(dir, config.distDir)) throw ERR_CONFIG(`${name} (${dir}) must not be inside DIST_DIR (${config.distDir}): a build replaces DIST_DIR whole`);
+  }
   return config;
+}
+
+/** True when `dir` is `parent` itself or lies below it. */
+function isWithin(dir: string, parent: string): boolean {
+  const rel = path.relative(parent, dir);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }

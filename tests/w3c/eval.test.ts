@@ -5,11 +5,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { DataFactory, type Quad } from 'n3';
+import { DataFactory, Store, type Quad, type Term } from 'n3';
 import sparqljs from 'sparqljs';
 import { Manifest, MF, QT } from './manifest.ts';
 import { distOf, sparqlOnlyApp } from './server.ts';
-import { csvResults, parseResults, parseXmlResults, parseJsonResults, sameResults, tsvResults, type Results } from './results.ts';
+import { csvResults, diffResults, parseResults, parseXmlResults, parseJsonResults, sameResults, tsvResults, type Results } from './results.ts';
 import { parseRdf, rdfSyntax, sameGraph } from './rdf.ts';
 import { KNOWN_FAILURES } from './known-failures.ts';
 
@@ -28,7 +28,7 @@ interface EvalTest {
   result?: string;
 }
 
-const EXPECTED_TYPES: Record<string, string> = { srj: 'application/sparql-results+json', srx: 'application/sparql-results+xml', csv: 'text/csv', tsv: 'text/tab-separated-values', ttl: 'text/turtle' };
+const EXPECTED_TYPES: Record<string, string> = { srj: 'application/sparql-results+json', srx: 'application/sparql-results+xml', csv: 'text/csv', tsv: 'text/tab-separated-values' };
 
 async function readTests(): Promise<EvalTest[]> {
   const out: EvalTest[] = [];
@@ -52,6 +52,8 @@ async function readTests(): Promise<EvalTest[]> {
 }
 
 const tests = present ? await readTests() : [];
+// Tests whose numbers match by value only ("3" where the engine writes "3.0", both xsd:decimal): passed, and reported apart.
+const byValue = new Set<string>();
 
 /** Every data file of the suite, each as the named graph its file URL names (a file used as default graph too is simply chosen by default-graph-uri). */
 async function suiteQuads(): Promise<Quad[]> {
@@ -64,13 +66,33 @@ async function suiteQuads(): Promise<Quad[]> {
   return quads;
 }
 
-function readExpected(file: string, text: string): Results | Promise<Quad[]> {
+const RS = 'http://www.w3.org/2001/sw/DataAccess/tests/result-set#';
+
+/** A result set written in RDF (the DAWG rs: vocabulary), as a table; undefined when the graph holds none. */
+function resultSetOf(quads: Quad[]): Results | undefined {
+  const store = new Store(quads);
+  const rs = (local: string) => DataFactory.namedNode(`${RS}${local}`);
+  const set = store.getSubjects(DataFactory.namedNode('http://www.w3.org/1999/02/22-rdf-syntax-ns#type'), rs('ResultSet'), null)[0];
+  if (!set) return undefined;
+  const boolean = store.getObjects(set, rs('boolean'), null)[0];
+  if (boolean) return { boolean: boolean.value === 'true' };
+  const vars = store.getObjects(set, rs('resultVariable'), null).map((v) => v.value);
+  const rows = store.getObjects(set, rs('solution'), null).map((solution) => new Map(store.getObjects(solution, rs('binding'), null).map((b) => [
+    store.getObjects(b, rs('variable'), null)[0]!.value, store.getObjects(b, rs('value'), null)[0]!,
+  ] as [string, Term])));
+  return { vars, rows };
+}
+
+/** The expected result: a table or boolean (.srx, .srj, .csv, .tsv, or an rs:ResultSet in Turtle), or a graph. */
+async function readExpected(file: string): Promise<Results | { graph: Quad[] }> {
+  const text = await readFile(fileURLToPath(file), 'utf8');
   const ext = path.extname(file).slice(1);
   if (ext === 'srj') return parseJsonResults(text);
   if (ext === 'srx') return parseXmlResults(text);
   if (ext === 'csv') return csvResults(text);
   if (ext === 'tsv') return tsvResults(text);
-  return parseRdf(rdfSyntax(file)!, text, file);
+  const graph = await parseRdf(rdfSyntax(file)!, text, file);
+  return resultSetOf(graph) ?? { graph };
 }
 
 /** Runs one test through POST application/sparql-query; returns undefined when it passes, else why not. */
@@ -89,18 +111,25 @@ async function runTest(app: FastifyInstance, t: EvalTest): Promise<string | unde
     for (const g of t.data.length > 0 ? t.data : [EMPTY_GRAPH]) params.append('default-graph-uri', g);
     for (const g of t.graphData) params.append('named-graph-uri', g);
   }
-  const accept = t.result ? EXPECTED_TYPES[path.extname(t.result).slice(1)] ?? 'application/sparql-results+json' : 'application/sparql-results+json';
+  const expected = t.result ? await readExpected(t.result) : undefined;
+  // Results are asked for in the expected file's own format, so each format is tested; an RDF result set is compared from JSON.
+  const accept = expected && 'graph' in expected ? 'text/turtle' : EXPECTED_TYPES[path.extname(t.result ?? '').slice(1)] ?? 'application/sparql-results+json';
   const res = await app.inject({ method: 'POST', url: `/sparql?${params}`, headers: { 'content-type': 'application/sparql-query', accept }, payload: query });
   if (t.type.startsWith('Positive')) return res.statusCode === 200 ? undefined : `a valid query must answer 200, got ${res.statusCode}: ${res.body.slice(0, 300)}`;
   if (res.statusCode !== 200) return `status ${res.statusCode}: ${res.body.slice(0, 300)}`;
-  const expected = readExpected(t.result!, await readFile(fileURLToPath(t.result!), 'utf8'));
   const type = String(res.headers['content-type']).split(';')[0]!;
-  if (expected instanceof Promise) {
+  if (!expected) return 'the manifest gives no expected result';
+  if ('graph' in expected) {
     const got = await parseRdf(rdfSyntax(type)!, res.body, t.query);
-    return sameGraph(await expected, got) ? undefined : `graph not isomorphic to ${path.basename(t.result!)}:\n${res.body.slice(0, 600)}`;
+    return sameGraph(expected.graph, got) ? undefined : `graph not isomorphic to ${path.basename(t.result!)}:\n${res.body.slice(0, 600)}`;
   }
   const got = parseResults(type, res.body);
-  return sameResults(expected, got) ? undefined : `results differ from ${path.basename(t.result!)}:\n${res.body.slice(0, 600)}`;
+  if (sameResults(expected, got)) return undefined;
+  if (sameResults(expected, got, { numericByValue: true })) {
+    byValue.add(t.name);
+    return undefined;
+  }
+  return `results differ from ${path.basename(t.result!)}:\n${diffResults(expected, got)}`;
 }
 
 describe.skipIf(!present)('W3C SPARQL 1.1 evaluation tests through HTTP (../shared/standards/sparql11-eval)', () => {
@@ -118,7 +147,7 @@ describe.skipIf(!present)('W3C SPARQL 1.1 evaluation tests through HTTP (../shar
       return `  ${f.padEnd(20)} ${all.filter((o) => o.ok).length}/${all.length}`;
     });
     const total = [...outcome.values()];
-    console.log(`W3C SPARQL 1.1 eval through HTTP: ${total.filter((o) => o.ok).length}/${total.length} passed\n${lines.join('\n')}`);
+    console.log(`W3C SPARQL 1.1 eval through HTTP: ${total.filter((o) => o.ok).length}/${total.length} passed (${byValue.size} of them with numbers equal by value, not lexical form: ${[...byValue].join('; ')})\n${lines.join('\n')}`);
   });
 
   it('found the suite', () => {

@@ -117,11 +117,23 @@ export function parseResults(contentType: string, body: string): Results {
   throw new Error(`not a SPARQL results type: ${contentType}`);
 }
 
+const NUMERIC = new Set(['integer', 'decimal', 'double', 'float'].map((t) => `${XSD}${t}`));
+
+/** Options of a comparison: `numericByValue` takes "3"^^xsd:decimal and "3.0"^^xsd:decimal as the same value. */
+export interface Compare {
+  numericByValue?: boolean;
+}
+
+let compare: Compare = {};
+
 function termsEqual(a: Term, b: Term, map: Map<string, string>, back: Map<string, string>): boolean {
   if (a.termType === 'BlankNode' && b.termType === 'BlankNode') {
     const mapped = map.get(a.value);
     if (mapped !== undefined) return mapped === b.value;
     return !back.has(b.value);
+  }
+  if (compare.numericByValue && a.termType === 'Literal' && b.termType === 'Literal' && a.datatype.value === b.datatype.value && NUMERIC.has(a.datatype.value)) {
+    return Number(a.value) === Number(b.value);
   }
   if (a.termType !== b.termType || a.value !== b.value) return false;
   if (a.termType !== 'Literal' || b.termType !== 'Literal') return true;
@@ -165,8 +177,31 @@ export function sameRows(expected: Map<string, Term>[], actual: Map<string, Term
   return search(0);
 }
 
-/** Compares two results: booleans by value, tables by variables (as sets) and rows (as multisets). */
-export function sameResults(expected: Results, actual: Results): boolean {
+/** Compares two results: booleans by value, tables by variables (as sets) and rows (as multisets); terms are compared exactly unless `options` relax it. */
+export function sameResults(expected: Results, actual: Results, options: Compare = {}): boolean {
   if ('boolean' in expected || 'boolean' in actual) return 'boolean' in expected && 'boolean' in actual && expected.boolean === actual.boolean;
-  return new Set(expected.vars).size === new Set(actual.vars).size && expected.vars.every((v) => actual.vars.includes(v)) && sameRows(expected.rows, actual.rows);
+  compare = options;
+  try {
+    return new Set(expected.vars).size === new Set(actual.vars).size && expected.vars.every((v) => actual.vars.includes(v)) && sameRows(expected.rows, actual.rows);
+  } finally {
+    compare = {};
+  }
+}
+
+function termText(t: Term): string {
+  if (t.termType === 'NamedNode') return `<${t.value}>`;
+  if (t.termType === 'BlankNode') return '_:*';
+  if (t.termType === 'Literal') return `${JSON.stringify(t.value)}${t.language ? `@${t.language}` : t.datatype.value.endsWith('#string') ? '' : `^^<${t.datatype.value}>`}`;
+  return t.value;
+}
+
+/** For failure messages: the rows only one side has (blank nodes shown as `_:*`). */
+export function diffResults(expected: Results, actual: Results): string {
+  if ('boolean' in expected || 'boolean' in actual) return `expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`;
+  const text = (r: Map<string, Term>) => [...r].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${termText(v)}`).join(' ');
+  const count = (rows: Map<string, Term>[]) => rows.map(text).reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>());
+  const e = count(expected.rows);
+  const a = count(actual.rows);
+  const only = (x: Map<string, number>, y: Map<string, number>) => [...x].filter(([k, n]) => (y.get(k) ?? 0) < n).map(([k]) => `  ${k}`);
+  return [`vars expected ${expected.vars.join(',')} got ${actual.vars.join(',')}`, 'missing:', ...only(e, a), 'unexpected:', ...only(a, e)].join('\n');
 }

@@ -2,7 +2,7 @@
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { Writer, type Quad } from 'n3';
 import errorsPlugin from '../../src/server/errors.ts';
 import sparqlPlugin from '../../src/server/sparql.ts';
@@ -23,9 +23,9 @@ export async function distOf(quads: readonly Quad[]): Promise<string> {
 }
 
 /** Builds the SPARQL-only app over a DIST_DIR (ready when its workers are); the caller closes it. */
-export async function sparqlOnlyApp(distDir: string, config: Partial<ConfigInput> = {}): Promise<FastifyInstance> {
+export async function sparqlOnlyApp(distDir: string, config: Partial<ConfigInput> = {}, logger: FastifyServerOptions['logger'] = false): Promise<FastifyInstance> {
   const cfg = loadConfig({ distDir, stateDir: path.join(os.tmpdir(), 'thesis-lod-test-state'), ...config }, {});
-  const app = Fastify({ bodyLimit: cfg.bodyLimitBytes });
+  const app = Fastify({ bodyLimit: cfg.bodyLimitBytes, logger });
   app.decorate('config', cfg);
   await app.register(errorsPlugin);
   await app.register(sparqlPlugin);

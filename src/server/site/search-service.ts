@@ -1,8 +1,8 @@
 // Answers keyword + facet searches and browse lists from dist/search-index.json, loaded once (no SPARQL, no scan of the store).
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type MiniSearch from 'minisearch';
 import { ENTITY_KINDS, type EntityKind } from '../../core/iri.ts';
+import type { TextIndex } from './text-index.ts';
 import {
   loadSearchIndex, SEARCH_INDEX_FILE,
   type SearchEntity, type SearchIndexFile, type SearchRecord,
@@ -47,10 +47,9 @@ function facetValues(record: SearchRecord, facet: FacetName): string[] {
   }
 }
 
-/** The loaded index: records by id, entities by key, and MiniSearch over the text fields. */
+/** The loaded index: records (document n of the text index is records[n]), entities by key, the words. */
 export class SearchService {
-  private readonly byId: Map<string, SearchRecord>;
-  private readonly mini: MiniSearch;
+  private readonly text: TextIndex;
   private readonly entities: Record<string, SearchEntity>;
   private readonly records: SearchRecord[];
   /** Every record newest first, then by title: the order of a search without keywords, sorted once. */
@@ -61,8 +60,7 @@ export class SearchService {
     this.records = file.records;
     this.newestFirst = [...file.records].sort((a, b) => (b.year ?? '').localeCompare(a.year ?? '') || a.title.localeCompare(b.title));
     this.entities = file.entities;
-    this.byId = new Map(file.records.map((r) => [r.id, r]));
-    this.mini = loadSearchIndex(file);
+    this.text = loadSearchIndex(file);
   }
 
   /** Reads DIST_DIR/search-index.json; undefined when the build made none (the site then says so instead of failing). */
@@ -90,7 +88,7 @@ export class SearchService {
   search(query: SearchQuery): SearchOutcome {
     let candidates: SearchRecord[];
     if (query.q.trim()) {
-      candidates = this.mini.search(query.q).map((hit) => this.byId.get(String(hit.id))).filter((r): r is SearchRecord => r !== undefined);
+      candidates = this.text.search(query.q).map((hit) => this.records[hit.doc]).filter((r): r is SearchRecord => r !== undefined);
     } else {
       candidates = this.newestFirst;
     }

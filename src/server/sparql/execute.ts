@@ -118,7 +118,11 @@ function drain<T>(stream: TermStream<T>, signal: AbortSignal | undefined, each: 
   });
 }
 
-/** A Comunica engine over one store, read-only, its default graph the union of all graphs. */
+/**
+ * A Comunica engine over one store, read-only. The store holds the union of its named graphs in its default graph
+ * (loadUnionStore): Comunica's own unionDefaultGraph option would match a triple once per graph holding it, and
+ * would bind GRAPH ?g to the default graph too.
+ */
 export class QueryRunner {
   private readonly engine = new QueryEngine();
   /** Relative IRIs in a query resolve against the endpoint's own IRI, as the Protocol allows. */
@@ -130,8 +134,8 @@ export class QueryRunner {
   }
 
   // A fresh context per call: Comunica writes into the one it is given (explain mode sticks to it).
-  private context(): QueryContext {
-    return { sources: [this.store], unionDefaultGraph: true, readOnly: true, baseIRI: this.endpoint } as QueryContext;
+  private context(base = this.endpoint): QueryContext {
+    return { sources: [this.store], readOnly: true, baseIRI: base } as QueryContext;
   }
 
   /** Runs a trivial query so that every module and actor is loaded before the first real one. */
@@ -154,7 +158,7 @@ export class QueryRunner {
     checkAlgebra(operation);
     const variables = gated.variables ?? inAppearanceOrder(projectedVariables(operation) ?? [], gated.appearance ?? []);
     const plan = defaults.length + named.length > 0 ? withDataset(operation, defaults, named) : operation;
-    const result = await this.engine.query(plan as Parameters<QueryEngine['query']>[0], this.context());
+    const result = await this.engine.query(plan as Parameters<QueryEngine['query']>[0], this.context(gated.base));
     const sink = new CappedSink(limits.maxBytes);
     let rows = 0;
     let truncated = false;

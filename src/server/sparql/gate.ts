@@ -11,6 +11,8 @@ export interface GatedQuery {
   variables?: string[];
   /** For `SELECT *`: every variable in the order it first appears, so that columns follow the query, not the alphabet. */
   appearance?: string[];
+  /** The query's own BASE, which the engine must resolve IRI() against (it receives the algebra, not the text). */
+  base?: string;
 }
 
 // Operations of the engine's algebra that write or reach outside the store: none may appear in a query we run.
@@ -55,11 +57,12 @@ export function gateQuery(text: string, baseIri: string): GatedQuery {
   if (parsed.type === 'update') throw ERR_UPDATE_REFUSED('a SPARQL Update was sent as a query; this endpoint answers queries only');
   if (findType(parsed, new Set(['service']))) throw ERR_QUERY_REFUSED(SERVICE_REFUSED);
   const kind: ResultKind = parsed.queryType === 'SELECT' ? 'bindings' : parsed.queryType === 'ASK' ? 'boolean' : 'graph';
-  if (parsed.queryType !== 'SELECT') return { kind };
+  const base = (parsed as { base?: string }).base;
+  if (parsed.queryType !== 'SELECT') return { kind, base };
   const vars = parsed.variables;
-  if (vars.length === 1 && (vars[0] as { termType?: string }).termType === 'Wildcard') return { kind, appearance: [...variablesIn(parsed.where)] };
+  if (vars.length === 1 && (vars[0] as { termType?: string }).termType === 'Wildcard') return { kind, base, appearance: [...variablesIn(parsed.where)] };
   const variables = (vars as (sparqljs.VariableTerm | sparqljs.VariableExpression)[]).map((v) => ('termType' in v ? v.value : v.variable.value));
-  return { kind, variables };
+  return { kind, base, variables };
 }
 
 /** Refuses an engine algebra that holds SERVICE or any update operation: the engine's parse, not only ours, must be clean. */
