@@ -114,7 +114,7 @@ export function createSearchIndexWriter(iris: Iris, authority?: Authority): Sear
         if (found && (!labelsInRecord.has(found.key) || lang === '' || lang === 'en')) labelsInRecord.set(found.key, q.object.value);
       }
       if (q.subject.value !== thesis) continue;
-      if (q.predicate.value === SUBJECT && q.object.termType === 'Literal') subjects.push(q.object.value);
+      if (q.predicate.value === SUBJECT && q.object.termType === 'Literal' && !subjects.includes(q.object.value)) subjects.push(q.object.value);
       if (q.object.termType !== 'NamedNode') continue;
       const found = entityKey(iris, q.object.value);
       if (!found) continue;
@@ -134,7 +134,7 @@ export function createSearchIndexWriter(iris: Iris, authority?: Authority): Sear
       entityLabels.push(...(searchLabels.get(key) ?? [entity.label]));
     }
     // A record whose subjects the graph does not state (as concepts or text) still facets by its own subject text.
-    if (subjects.length === 0) subjects.push(...record.subjects.map((s) => s.value));
+    if (subjects.length === 0) subjects.push(...new Set(record.subjects.map((s) => s.value)));
     for (const s of subjects) if (!entities.has(s)) entityLabels.push(s);
     const title = record.title?.value ?? record.id;
     const names = [...record.creators, ...record.supervisors, ...record.contributors].map((n) => n.value);

@@ -97,7 +97,8 @@ export class SearchService {
     const facets = {} as Record<FacetName, FacetValue[]>;
     for (const facet of FACETS) {
       const counts = new Map<string, number>();
-      for (const r of matches) for (const v of new Set(facetValues(r, facet))) counts.set(v, (counts.get(v) ?? 0) + 1);
+      // Each record's values of a facet are distinct already (the writer dedupes them).
+      for (const r of matches) for (const v of facetValues(r, facet)) counts.set(v, (counts.get(v) ?? 0) + 1);
       for (const v of query.filters[facet]) if (!counts.has(v)) counts.set(v, 0);
       const values = [...counts].map(([value, count]) => ({ value, count, label: this.label(facet, value), selected: query.filters[facet].includes(value) }));
       values.sort(facet === 'year' ? (a, b) => b.value.localeCompare(a.value) : (a, b) => b.count - a.count || a.label.localeCompare(b.label));
