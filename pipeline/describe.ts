@@ -91,7 +91,7 @@ export function describeDataset(input: DescribeInput): Quad[] {
   if (input.modified) add(ds, dcterms('modified'), dateTime(input.modified));
   add(ds, dcat('landingPage'), iris.home());
   add(ds, voidNs('sparqlEndpoint'), iris.sparql());
-  add(ds, voidNs('uriSpace'), literal(`${iris.base}id/`));
+  add(ds, voidNs('uriSpace'), literal(iris.idSpace()));
   for (const e of input.examples) add(ds, voidNs('exampleResource'), e);
   for (const v of vocabulariesOf(iris, [...counts.properties.keys(), ...counts.classes.keys()])) add(ds, voidNs('vocabulary'), v);
 

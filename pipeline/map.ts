@@ -9,7 +9,7 @@ import { emitDate, emitTexts } from './map/dates.ts';
 import { emitDegree } from './map/degree.ts';
 import { Emitter } from './map/emit.ts';
 import { emitTypesAndGenres } from './map/genre.ts';
-import { emitIdentifiers, emitProvenance } from './map/identifiers.ts';
+import { emitIdentifiers } from './map/identifiers.ts';
 import { bcp47FromIso6392, locLanguageIri } from './map/languages.ts';
 import { organizationFor, type OrgRole } from './map/organizations.ts';
 import { emitList, emitPeople } from './map/people.ts';
@@ -78,9 +78,8 @@ export function map(record: ThesisRecord, iris: Iris, authority: Authority): Qua
   if (record.abstract) emitAbstract(out, iris, tl, id, thesis, record.abstract.value, licence);
   emitTexts(out, thesis, [dcterms('description')], record.description);
 
-  // Identifiers and where the record came from.
+  // Identifiers and pages of the item (where the record came from is the record graph's provenance, not the thesis's).
   emitIdentifiers(out, thesis, record);
-  emitProvenance(out, thesis, record);
 
   // The degree: its name as schema.org wants it, and the degree resource.
   if (record.degree && record.degree.value.trim() !== '') {

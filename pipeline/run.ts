@@ -15,7 +15,7 @@ import { jsonldContext } from './map/context.ts';
 import { blankPrefix, canonicalize, contentHash } from './publish/canonical.ts';
 import { DUMP_FORMATS, Publisher, type PublishedDump } from './publish/index.ts';
 import { createProgress } from './publish/progress.ts';
-import { recordProvenance } from './publish/provenance.ts';
+import { buildActivities, recordProvenance } from './publish/provenance.ts';
 import { xmlSafe } from './publish/rdfxml-dump.ts';
 import { createStaging, discardStaging, replaceDir } from './publish/replace-dir.ts';
 import { ReportWriter, writeRedirects, type RecordEntry, type ReportCounts } from './publish/report.ts';
@@ -171,6 +171,8 @@ export async function runBuild(config: Config, opts: BuildOptions = {}): Promise
     const rejected: RecordEntry[] = [];
     const warned: RecordEntry[] = [];
     const examples: string[] = [];
+    // The distinct ledger dates the record graphs name as their build (bounded by the number of builds, not records).
+    const activityDates = new Set<string>();
 
     // The graphs that are not records first: they are what the records point into.
     for (const [name, quads] of [['ontology', ontology], ['authority', authority.quads]] as const) {
@@ -195,7 +197,8 @@ export async function runBuild(config: Config, opts: BuildOptions = {}): Promise
         const graph = iris.recordGraph(record.id);
         const canonical = canonicalize(quads, graph, blankPrefix('r', record.id));
         const dates = ledger.publish(record.id, contentHash(canonical), buildDate);
-        const published = [...canonical, ...recordProvenance(iris, record.id, dates)];
+        const published = [...canonical, ...recordProvenance(iris, record, dates)];
+        activityDates.add(dates.lastModified);
         await publisher.publish(graph, published, recordScope(iris, record.id));
         times.publish += performance.now() - t;
         t = performance.now();
@@ -226,6 +229,7 @@ export async function runBuild(config: Config, opts: BuildOptions = {}): Promise
         examples: examples.map((id) => iris.thesis(id)),
       }),
       ...stages.linker.agentQuads(),
+      ...buildActivities(iris, activityDates),
     ];
     const closing = performance.now();
     await publisher.publish(iris.graph('dataset'), canonicalize(description, iris.graph('dataset'), blankPrefix('g', 'dataset')), SHARED, false);

@@ -1,6 +1,6 @@
-// Identifiers and provenance: DOI, handle and other URIs of the item, and the source it was derived from.
+// Identifiers of the item: DOI, handle, its landing page and other URIs (provenance is the record graph's: publish/provenance.ts).
 import { DataFactory, type NamedNode } from 'n3';
-import { rdf, schema, bibo, prov } from '../../src/core/vocab.ts';
+import { schema, bibo } from '../../src/core/vocab.ts';
 import type { ThesisRecord } from '../types.ts';
 import type { Emitter } from './emit.ts';
 
@@ -27,7 +27,9 @@ export function isAbsoluteIri(value: string): boolean {
 
 /**
  * DOI: bibo:doi (bare), schema:sameAs and schema:identifier (resolver URL). Handle URIs: bibo:handle (bare) and
- * schema:sameAs, since a handle names the same item persistently. Other URIs are the item's pages: schema:url.
+ * schema:sameAs, since a handle names the same item persistently. The landing page and other URIs are the item's
+ * pages: schema:url. (Open Collections landing pages carry a per-item number, …/ubctheses/24/items/…, so they
+ * are never derived from the item id, only written when the input names them.)
  */
 export function emitIdentifiers(out: Emitter, thesis: NamedNode, record: ThesisRecord): void {
   const doi = record.doi?.value.trim();
@@ -37,6 +39,8 @@ export function emitIdentifiers(out: Emitter, thesis: NamedNode, record: ThesisR
     out.add(thesis, schema('sameAs'), doiUrl);
     out.text(thesis, schema('identifier'), doiUrl.value);
   }
+  const landing = record.landingPage?.trim();
+  if (landing && isAbsoluteIri(landing)) out.add(thesis, schema('url'), namedNode(landing));
   for (const { value } of record.uris) {
     const uri = value.trim();
     if (!isAbsoluteIri(uri) || uri === doiUrl?.value) continue;
@@ -48,29 +52,4 @@ export function emitIdentifiers(out: Emitter, thesis: NamedNode, record: ThesisR
       out.add(thesis, schema('url'), namedNode(uri));
     }
   }
-}
-
-/**
- * prov:wasDerivedFrom the record's source: the landing page it was harvested from when ingest knows it (then
- * described as a prov:Entity and web page about the thesis), else the DOI, else the first handle.
- * Open Collections landing pages carry a per-item number (…/ubctheses/24/items/…, …/831/items/… for older
- * theses), so they cannot be derived from the item id and are only used when the input names them.
- */
-export function emitProvenance(out: Emitter, thesis: NamedNode, record: ThesisRecord): void {
-  const landing = record.landingPage?.trim();
-  if (landing && isAbsoluteIri(landing)) {
-    const page = namedNode(landing);
-    out.add(thesis, prov('wasDerivedFrom'), page);
-    out.add(page, rdf('type'), prov('Entity'));
-    out.add(page, rdf('type'), schema('WebPage'));
-    out.add(page, schema('about'), thesis);
-    return;
-  }
-  const doi = record.doi?.value.trim();
-  if (doi) {
-    out.add(thesis, prov('wasDerivedFrom'), doiIri(doi));
-    return;
-  }
-  const handleUri = record.uris.map((u) => u.value.trim()).find((u) => handleOf(u));
-  if (handleUri) out.add(thesis, prov('wasDerivedFrom'), namedNode(handleUri));
 }

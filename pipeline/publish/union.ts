@@ -53,7 +53,7 @@ export class Union {
   private readonly counts: UnionCounts = { triples: 0, distinctSubjects: 0, entities: 0, properties: new Map(), classes: new Map() };
 
   constructor(iris: Iris) {
-    this.idSpace = `${iris.base}id/`;
+    this.idSpace = iris.idSpace();
   }
 
   /**

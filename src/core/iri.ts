@@ -6,7 +6,7 @@ const { namedNode } = DataFactory;
 /** Kinds of thing with a `B id/{kind}/{id}` IRI and a `B doc/{kind}/{id}` document. */
 export const THING_KINDS = [
   'thesis', 'person', 'organization', 'place', 'event', 'concept',
-  'collection', 'degree', 'annotation', 'abstract',
+  'collection', 'degree', 'annotation', 'abstract', 'source',
 ] as const;
 export type ThingKind = (typeof THING_KINDS)[number];
 
@@ -44,6 +44,9 @@ export class Iris {
     this.base = base;
   }
 
+  /** `B id/`: the URI space every thing of ours lives in (VoID uriSpace; what counts as one of our entities). */
+  idSpace(): string { return `${this.base}id/`; }
+
   /** `B id/{kind}/{id}`: the thing itself (answers 303 to its document). */
   thing(kind: ThingKind, id: string): NamedNode {
     return namedNode(`${this.base}id/${kind}/${checkId(id)}`);
@@ -78,6 +81,13 @@ export class Iris {
 
   collection(id: string): NamedNode { return this.thing('collection', id); }
   degree(id: string): NamedNode { return this.thing('degree', id); }
+
+  /** A degree or collection a record names but the authority file does not list: scoped to the record (`B id/degree/{itemId}-degree`), never minted from its label. */
+  recordDegree(itemId: string): NamedNode { return this.thing('degree', `${checkId(itemId)}-degree`); }
+  recordCollection(itemId: string): NamedNode { return this.thing('collection', `${checkId(itemId)}-collection`); }
+
+  /** `B id/source/{itemId}`: the harvested source record a record graph was derived from (described in that graph). */
+  source(itemId: string): NamedNode { return this.thing('source', itemId); }
 
   /** `B graph/thesis/{itemId}`: the named graph holding one record. */
   recordGraph(itemId: string): NamedNode { return namedNode(`${this.base}graph/thesis/${checkId(itemId)}`); }

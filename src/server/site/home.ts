@@ -105,7 +105,7 @@ export function registerHome(app: FastifyInstance, examples: readonly ExampleQue
   const load = async (): Promise<HomeData> => {
     const { store, iris, labels } = app;
     return {
-      title: labels.get(iris.dataset().value) ?? store.getObjects(iris.dataset(), dcterms('title'), null)[0]?.value ?? 'Theses as linked open data',
+      title: labels.get(iris.dataset().value) ?? 'Theses as linked open data',
       description: store.getObjects(iris.dataset(), dcterms('description'), null)[0]?.value,
       counts: search ? indexCounts(search, store, iris) : storeCounts(store, iris),
       dumps: await listDumps(app.config.distDir),

@@ -35,6 +35,8 @@ export interface SearchOutcome {
 }
 
 const PAGE_SIZE = 20;
+// One collator instead of localeCompare on every comparison: sorting 60,000 titles at start stays fast.
+const collate = new Intl.Collator('en').compare;
 const FACET_LIMIT = 25;
 
 function facetValues(record: SearchRecord, facet: FacetName): string[] {
@@ -58,7 +60,7 @@ export class SearchService {
 
   constructor(file: SearchIndexFile) {
     this.records = file.records;
-    this.newestFirst = [...file.records].sort((a, b) => (b.year ?? '').localeCompare(a.year ?? '') || a.title.localeCompare(b.title));
+    this.newestFirst = [...file.records].sort((a, b) => collate(b.year ?? '', a.year ?? '') || collate(a.title, b.title));
     this.entities = file.entities;
     this.text = loadSearchIndex(file);
   }
@@ -101,7 +103,7 @@ export class SearchService {
       for (const r of matches) for (const v of facetValues(r, facet)) counts.set(v, (counts.get(v) ?? 0) + 1);
       for (const v of query.filters[facet]) if (!counts.has(v)) counts.set(v, 0);
       const values = [...counts].map(([value, count]) => ({ value, count, label: this.label(facet, value), selected: query.filters[facet].includes(value) }));
-      values.sort(facet === 'year' ? (a, b) => b.value.localeCompare(a.value) : (a, b) => b.count - a.count || a.label.localeCompare(b.label));
+      values.sort(facet === 'year' ? (a, b) => collate(b.value, a.value) : (a, b) => b.count - a.count || collate(a.label, b.label));
       facets[facet] = values.slice(0, FACET_LIMIT).concat(values.slice(FACET_LIMIT).filter((v) => v.selected));
     }
     const page = Math.max(1, Math.min(query.page, Math.ceil(matches.length / PAGE_SIZE) || 1));
@@ -113,7 +115,7 @@ export class SearchService {
     if (!this.byKind) {
       this.byKind = new Map(ENTITY_KINDS.map((k) => [k, [] as SearchEntity[]]));
       for (const e of Object.values(this.entities)) this.byKind.get(e.kind)?.push(e);
-      for (const list of this.byKind.values()) list.sort((a, b) => a.label.localeCompare(b.label) || a.id.localeCompare(b.id));
+      for (const list of this.byKind.values()) list.sort((a, b) => collate(a.label, b.label) || collate(a.id, b.id));
     }
     return this.byKind.get(kind) ?? [];
   }

@@ -2,7 +2,7 @@
 import { DataFactory, type NamedNode, type Quad, type Term } from 'n3';
 import type { QuadStore } from '../store.ts';
 import jsonld from 'jsonld';
-import { NS } from '../../core/vocab.ts';
+import { NS, own } from '../../core/vocab.ts';
 import { noRemote } from '../resource/serialize.ts';
 import { html, jsonScript, type SafeHtml } from './html.ts';
 import type { ViewContext } from './terms.ts';
@@ -53,7 +53,7 @@ function firstLiteral(store: QuadStore, s: Term, preds: NamedNode[]): string | u
 
 /** The degree-granting institution's name: tl:degreeGrantor (an organisation), UBC's literal term, or the publisher. */
 function institution(ctx: ViewContext, thesis: NamedNode): string | undefined {
-  const tl = (local: string) => namedNode(`${ctx.iris.base}ontology#${local}`);
+  const tl = own(ctx.iris.base);
   for (const pred of [tl('degreeGrantor'), p('ubc', 'degreeGrantor'), p('dcterms', 'publisher'), p('schema', 'sourceOrganization')]) {
     for (const o of objects(ctx.store, thesis, pred)) {
       const name = o.termType === 'Literal' ? o.value : ctx.labels.get(o.value);
