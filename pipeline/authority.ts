@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { ERR_AUTHORITY } from '../src/core/errors.ts';
 import type { Iris } from '../src/core/iri.ts';
 import type { Authority, AuthorityEntity } from './types.ts';
+import { byName, checkCatalogues, collectionNames, degreeNames, publicCollection, publicDegree } from './authority/catalogues.ts';
 import { checkEntries } from './authority/check.ts';
 import { normaliseLabel } from './authority/normalise.ts';
-import { readAuthorityFile, type AuthorityFileEntries, type EntityEntry } from './authority/read-file.ts';
+import { emptyEntries, readAuthorityFile, type AuthorityFileEntries, type EntityEntry } from './authority/read-file.ts';
 import { authorityQuads } from './authority/triples.ts';
 
 /** Where the authority files live, relative to DATA_DIR. */
@@ -26,7 +27,7 @@ export async function loadAuthority(dataDir: string, iris: Iris): Promise<Author
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') names = [];
     else throw ERR_AUTHORITY(`cannot read ${dir}: ${(err as Error).message}`, { file: ENTITIES_DIR }, err);
   }
-  const all: AuthorityFileEntries = { schemes: [], entities: [], merged: [], withdrawn: [] };
+  const all = emptyEntries();
   for (const name of names) {
     const file = `${ENTITIES_DIR}/${name}`;
     const text = await readFile(join(dir, name), 'utf8');
@@ -35,6 +36,8 @@ export async function loadAuthority(dataDir: string, iris: Iris): Promise<Author
     all.entities.push(...part.entities);
     all.merged.push(...part.merged);
     all.withdrawn.push(...part.withdrawn);
+    all.degrees.push(...part.degrees);
+    all.collections.push(...part.collections);
   }
   return buildAuthority(all, iris);
 }
@@ -46,6 +49,7 @@ export function authorityFromText(text: string, iris: Iris, file = `${ENTITIES_D
 
 function buildAuthority(all: AuthorityFileEntries, iris: Iris): Authority {
   checkEntries(all);
+  checkCatalogues(all);
   const entities = new Map<string, AuthorityEntity>(all.entities.map((e) => [e.id, publicEntity(e)]));
   const people = new Map<string, AuthorityEntity>();
   const organizations = new Map<string, AuthorityEntity>();
@@ -64,6 +68,8 @@ function buildAuthority(all: AuthorityFileEntries, iris: Iris): Authority {
     personFor: (recordId, role, name) => people.get(personKey(recordId, role, name)),
     organizationByLabel: (label) => organizations.get(normaliseLabel(label)) ?? organizations.get(normaliseLabel(nameAfterPlace(label))),
     conceptByLabel: (label) => concepts.get(normaliseLabel(label)),
+    degreeByLabel: byName(all.degrees.map(publicDegree), degreeNames),
+    collectionByLabel: byName(all.collections.map(publicCollection), collectionNames),
   };
 }
 

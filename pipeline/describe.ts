@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { DataFactory, type NamedNode, type Quad, type Quad_Object } from 'n3';
 import type { Iris } from '../src/core/iri.ts';
-import { dcat, dcterms, foaf, prefixes, rdf, shorten, voidNs, xsd, OWN_PREFIX } from '../src/core/vocab.ts';
+import { dcat, dcterms, foaf, prefixes, rdf, rdfs, shorten, voidNs, xsd, OWN_PREFIX } from '../src/core/vocab.ts';
 import type { UnionCounts } from './publish/union.ts';
 
 const { quad, literal, namedNode } = DataFactory;
@@ -81,9 +81,17 @@ export function describeDataset(input: DescribeInput): Quad[] {
   add(ds, dcterms('title'), literal(TITLE, 'en'));
   add(ds, dcterms('description'), literal(DESCRIPTION, 'en'));
   if (input.publisher) add(ds, dcterms('publisher'), input.publisher);
+  // The licence covers the metadata; the rights statement says what it does not cover (the abstracts). DCAT
+  // (and DCAT-AP's shapes) want dcterms:rights to be a dcterms:RightsStatement resource, not a literal: one
+  // statement, a hash IRI, that the dataset and every distribution point to, since each dump holds abstracts too.
   const licence = namedNode(input.metadataLicense);
+  const rights = iris.datasetPart('rights');
   add(ds, dcterms('license'), licence);
-  add(ds, dcterms('rights'), literal(
+  add(ds, dcterms('rights'), rights);
+  add(licence, rdf('type'), dcterms('LicenseDocument'));
+  add(rights, rdf('type'), dcterms('RightsStatement'));
+  add(rights, rdfs('label'), literal('Metadata under the dataset licence; abstracts under their thesis’s licence', 'en'));
+  add(rights, dcterms('description'), literal(
     `The metadata in this dataset is published under ${input.metadataLicense}. Each thesis abstract ` +
     '(dcterms:abstract, schema:abstract and its abstract resource) stays under the licence of its thesis, ' +
     'which the thesis states with dcterms:license; it is not covered by the licence of the metadata.', 'en'));
@@ -126,7 +134,9 @@ export function describeDataset(input: DescribeInput): Quad[] {
     add(dist, dcat('accessURL'), dump);
     add(dist, dcat('mediaType'), namedNode(`https://www.iana.org/assignments/media-types/${mediaType}`));
     add(dist, dcterms('format'), namedNode(FORMATS[ext]!));
+    // DCAT-AP reads the licence from the distribution: the metadata's, with the same rights statement as the dataset.
     add(dist, dcterms('license'), licence);
+    add(dist, dcterms('rights'), rights);
     add(ds, voidNs('feature'), namedNode(FORMATS[ext]!));
   }
   return out;

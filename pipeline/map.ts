@@ -1,5 +1,6 @@
 // The map stage: one ingested ThesisRecord becomes the RDF of its thesis (dcterms, schema.org, bibo and our ontology).
 import type { Quad } from 'n3';
+import type { Problem } from '../src/core/errors.ts';
 import type { Iris } from '../src/core/iri.ts';
 import { rdf, dcterms, dcmitype, schema, bibo } from '../src/core/vocab.ts';
 import type { Authority, ThesisRecord } from './types.ts';
@@ -19,8 +20,9 @@ import { ownTerms } from './map/terms.ts';
 /**
  * Maps one record to its triples, in the default graph (the runner puts them in the record's named graph).
  * Pure: the same record, base and authority always give the same quads in the same order; an empty field gives none.
+ * Notices that reject nothing (a degree or collection the authority file does not list) are pushed to `warnings`.
  */
-export function map(record: ThesisRecord, iris: Iris, authority: Authority): Quad[] {
+export function map(record: ThesisRecord, iris: Iris, authority: Authority, warnings?: Problem[]): Quad[] {
   const out = new Emitter();
   const tl = ownTerms(iris.base);
   const id = record.id;
@@ -84,8 +86,7 @@ export function map(record: ThesisRecord, iris: Iris, authority: Authority): Qua
   // The degree: its name as schema.org wants it, and the degree resource.
   if (record.degree && record.degree.value.trim() !== '') {
     out.text(thesis, schema('inSupportOf'), record.degree.value);
-    const degree = emitDegree(out, iris, record.degree.value.trim());
-    if (degree) out.add(thesis, bibo('degree'), degree);
+    out.add(thesis, bibo('degree'), emitDegree(out, iris, authority, record, record.degree, warnings));
   }
   emitTexts(out, thesis, [tl.program], record.program);
   emitTexts(out, thesis, [tl.campus], record.campus);
@@ -94,8 +95,7 @@ export function map(record: ThesisRecord, iris: Iris, authority: Authority): Qua
 
   // The collection it belongs to.
   if (record.collection && record.collection.value.trim() !== '') {
-    const collection = emitCollection(out, iris, record.collection.value.trim());
-    if (collection) out.each(thesis, [dcterms('isPartOf'), schema('isPartOf')], collection);
+    out.each(thesis, [dcterms('isPartOf'), schema('isPartOf')], emitCollection(out, iris, authority, record, record.collection, warnings));
   }
 
   // Subjects: an authority concept when the label is one, else the keyword as text.

@@ -20,7 +20,7 @@ import { xmlSafe } from './publish/rdfxml-dump.ts';
 import { createStaging, discardStaging, replaceDir } from './publish/replace-dir.ts';
 import { ReportWriter, writeRedirects, type RecordEntry, type ReportCounts } from './publish/report.ts';
 import { createSearchIndexWriter } from './publish/search-index.ts';
-import { recordScope, SHARED } from './publish/union.ts';
+import { RECORD, SHARED } from './publish/union.ts';
 import type { Authority, Ingested, Linker, SourceRef, ThesisRecord } from './types.ts';
 import { createValidator, type Validator } from './validate.ts';
 
@@ -83,7 +83,7 @@ export interface Stages {
 export async function prepareStages(config: Config): Promise<Stages> {
   const iris = new Iris(config.baseUri);
   const authority = await loadAuthority(config.dataDir, iris);
-  return { iris, authority, linker: createLinker(authority, iris), validator: await createValidator(config.baseUri) };
+  return { iris, authority, linker: createLinker(authority, iris), validator: await createValidator(config.baseUri, { authority: authority.quads }) };
 }
 
 /** `file:line` of a source, as the report states it. */
@@ -104,7 +104,7 @@ const bySeverity = (problems: readonly Problem[]) => ({
 });
 
 /** Runs one ingested item through map, link and validate; any error (ingest, mapping, SHACL violation) rejects it. */
-export function checkRecord(stages: Stages, item: Ingested, times?: StageTimes): Checked {
+export async function checkRecord(stages: Stages, item: Ingested, times?: StageTimes): Promise<Checked> {
   if (!item.ok) {
     const status = item.deleted ? 'withdrawn' : 'rejected';
     const { errors, warnings } = bySeverity(item.errors);
@@ -116,14 +116,14 @@ export function checkRecord(stages: Stages, item: Ingested, times?: StageTimes):
   let quads: Quad[];
   let t = performance.now();
   try {
-    quads = [...map(record, stages.iris, stages.authority), ...stages.linker.link(record)];
+    quads = [...map(record, stages.iris, stages.authority, entry.warnings), ...stages.linker.link(record)];
   } catch (err) {
     const problem = err instanceof ThesisLodError ? err.toProblem() : ERR_BUILD(`mapping failed: ${(err as Error).message}`, where, err).toProblem();
     return { entry: { ...entry, status: 'rejected', errors: [{ ...where, ...problem }] } };
   }
   if (times) times.mapLink += performance.now() - t;
   t = performance.now();
-  const found = bySeverity(stages.validator.validate(quads, record.id));
+  const found = bySeverity(await stages.validator.validate(quads, record.id));
   if (times) times.validate += performance.now() - t;
   entry.errors.push(...found.errors);
   entry.warnings.push(...found.warnings);
@@ -189,7 +189,7 @@ export async function runBuild(config: Config, opts: BuildOptions = {}): Promise
       const next = await items.next();
       times.ingest += performance.now() - waited;
       if (next.done) break;
-      const { entry, record, quads } = checkRecord(stages, next.value, times);
+      const { entry, record, quads } = await checkRecord(stages, next.value, times);
       counts.records += 1;
       if (record && quads) {
         counts.warnings += entry.warnings.length;
@@ -199,7 +199,7 @@ export async function runBuild(config: Config, opts: BuildOptions = {}): Promise
         const dates = ledger.publish(record.id, contentHash(canonical), buildDate);
         const published = [...canonical, ...recordProvenance(iris, record, dates)];
         activityDates.add(dates.lastModified);
-        await publisher.publish(graph, published, recordScope(iris, record.id));
+        await publisher.publish(graph, published, RECORD);
         times.publish += performance.now() - t;
         t = performance.now();
         search.add(record, published);

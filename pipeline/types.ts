@@ -105,6 +105,29 @@ export interface AuthorityEntity {
   subjectOf?: string[];
 }
 
+/** Degree levels the authority file states (schema:educationalLevel): the ISCED 2011 levels 6–8 by name. */
+export type DegreeLevel = 'bachelor' | 'master' | 'doctoral';
+
+/** A degree of the authority file (`B id/degree/{id}`): its id assigned once, the labels records write it with. */
+export interface AuthorityDegree {
+  id: string;
+  /** "Doctor of Philosophy". */
+  prefLabel: Label;
+  /** Other names records use ("Doctor of Philosophy - PhD" is also matched as prefLabel - abbreviation). */
+  altLabels: Label[];
+  /** How the degree is cited: PhD, MA, MSc. */
+  abbreviation: string;
+  level: DegreeLevel;
+}
+
+/** A collection of the authority file (`B id/collection/{id}`): its id assigned once, its names. */
+export interface AuthorityCollection {
+  id: string;
+  prefLabel: Label;
+  altLabels: Label[];
+  description?: Label;
+}
+
 /** The authority file, loaded: entities, their triples, and the ids the server redirects or marks gone. */
 export interface Authority {
   entities: Map<string, AuthorityEntity>;
@@ -120,6 +143,10 @@ export interface Authority {
   organizationByLabel(label: string): AuthorityEntity | undefined;
   /** A concept by label (subjects). */
   conceptByLabel(label: string): AuthorityEntity | undefined;
+  /** A degree by the name a record gives it (a label, the abbreviation, or "prefLabel - abbreviation"), normalised. */
+  degreeByLabel(label: string): AuthorityDegree | undefined;
+  /** A collection by one of its names, normalised. */
+  collectionByLabel(label: string): AuthorityCollection | undefined;
 }
 
 /** The link stage, built once per authority (pipeline/link.ts createLinker), then applied to each record. */

@@ -1,7 +1,7 @@
 // Reads one authority YAML file into checked entries: every field's shape is verified here, cross-references later.
 import { ENTITY_KINDS, type EntityKind } from '../../src/core/iri.ts';
 import { NS } from '../../src/core/vocab.ts';
-import type { AuthorityEntity, Label, TypedDate } from '../types.ts';
+import type { AuthorityCollection, AuthorityDegree, AuthorityEntity, DegreeLevel, Label, TypedDate } from '../types.ts';
 import { linkIri } from './links.ts';
 import { RELATIONS } from './relations.ts';
 import { readYaml, type At } from './yaml-reader.ts';
@@ -21,21 +21,31 @@ export interface EntityEntry extends AuthorityEntity {
 export interface SchemeEntry { id: string; prefLabel: Label; description?: Label; at: At }
 export interface MergeEntry { from: string; to: string; note?: string; at: At }
 export interface WithdrawEntry { id: string; reason: string; at: At }
+export interface DegreeEntry extends AuthorityDegree { at: At }
+export interface CollectionEntry extends AuthorityCollection { at: At }
 
 export interface AuthorityFileEntries {
   schemes: SchemeEntry[];
   entities: EntityEntry[];
   merged: MergeEntry[];
   withdrawn: WithdrawEntry[];
+  degrees: DegreeEntry[];
+  collections: CollectionEntry[];
 }
 
-const TOP_KEYS = ['version', 'language', 'schemes', 'entities', 'merged', 'withdrawn'] as const;
+/** No entries: what an empty file reads as, and what the loader starts from. */
+export function emptyEntries(): AuthorityFileEntries {
+  return { schemes: [], entities: [], merged: [], withdrawn: [], degrees: [], collections: [] };
+}
+
+const TOP_KEYS = ['version', 'language', 'schemes', 'entities', 'degrees', 'collections', 'merged', 'withdrawn'] as const;
 const ENTITY_KEYS = [
   'id', 'kind', 'types', 'prefLabel', 'altLabels', 'description', 'links', 'sameAs', 'relations',
   'startDate', 'endDate', 'period', 'names', 'familyName', 'givenName', 'scheme', 'subjectOf', 'match',
 ] as const;
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const LANG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+const DEGREE_LEVELS: readonly DegreeLevel[] = ['bachelor', 'master', 'doctoral'];
 const RECORD_ID = /^[A-Za-z0-9][A-Za-z0-9._~-]*$/;
 const ROLES = ['creator', 'supervisor', 'contributor'] as const;
 const KIND_REF = new RegExp(`^(${ENTITY_KINDS.join('|')})/([a-z0-9]+(?:-[a-z0-9]+)*)$`);
@@ -43,7 +53,7 @@ const KIND_REF = new RegExp(`^(${ENTITY_KINDS.join('|')})/([a-z0-9]+(?:-[a-z0-9]
 /** Parses and shape-checks one authority file; `file` is the path reported in messages (relative to DATA_DIR). */
 export function readAuthorityFile(text: string, file: string): AuthorityFileEntries {
   const root = readYaml(text, file);
-  if (root.isEmpty) return { schemes: [], entities: [], merged: [], withdrawn: [] };
+  if (root.isEmpty) return emptyEntries();
   root.keys(TOP_KEYS);
   const version = root.get('version').optionalString() ?? '1';
   if (version !== '1') throw root.get('version').error(`unsupported format version "${version}" (this loader reads version 1)`);
@@ -54,6 +64,8 @@ export function readAuthorityFile(text: string, file: string): AuthorityFileEntr
     entities: root.get('entities').items().map((at) => readEntity(at, language)),
     merged: root.get('merged').items().map(readMerge),
     withdrawn: root.get('withdrawn').items().map(readWithdrawn),
+    degrees: root.get('degrees').items().map((at) => readDegree(at, language)),
+    collections: root.get('collections').items().map((at) => readCollection(at, language)),
   };
 }
 
@@ -80,6 +92,35 @@ function readScheme(at: At, language: string): SchemeEntry {
   const e = at.forEntity(id);
   const desc = e.get('description');
   return { id, prefLabel: readLabel(e.get('prefLabel'), language), description: desc.isEmpty ? undefined : readLabel(desc, language), at: e };
+}
+
+// Degrees and collections: an id assigned once (their IRI is minted from it, never from a label) and the names records use.
+function readDegree(raw: At, language: string): DegreeEntry {
+  const id = readId(raw.get('id'));
+  const at = raw.forEntity(id);
+  at.keys(['id', 'prefLabel', 'altLabels', 'abbreviation', 'level']);
+  const level = at.get('level').string() as DegreeLevel;
+  if (!DEGREE_LEVELS.includes(level)) throw at.get('level').error(`level must be one of ${DEGREE_LEVELS.join(', ')}, not "${level}"`);
+  return {
+    id, at, level,
+    prefLabel: readLabel(at.get('prefLabel'), language),
+    altLabels: at.get('altLabels').items().map((l) => readLabel(l, language)),
+    abbreviation: at.get('abbreviation').string(),
+  };
+}
+
+function readCollection(raw: At, language: string): CollectionEntry {
+  const id = readId(raw.get('id'));
+  const at = raw.forEntity(id);
+  at.keys(['id', 'prefLabel', 'altLabels', 'description']);
+  const entry: CollectionEntry = {
+    id, at,
+    prefLabel: readLabel(at.get('prefLabel'), language),
+    altLabels: at.get('altLabels').items().map((l) => readLabel(l, language)),
+  };
+  const desc = at.get('description');
+  if (!desc.isEmpty) entry.description = readLabel(desc, language);
+  return entry;
 }
 
 function readEntity(raw: At, language: string): EntityEntry {

@@ -1,9 +1,10 @@
-// Builds the authority graph: each entity's types, labels, links, relations and dates, the concept schemes, and merge notes.
+// Builds the authority graph: each entity's types, labels, links, relations and dates, the concept schemes, merge notes, degrees and collections.
 import { DataFactory, type NamedNode, type Quad, type Quad_Object } from 'n3';
 import type { EntityKind, Iris } from '../../src/core/iri.ts';
 import { dcterms, own, owl, rdf, rdfs, schema, skos, xsd } from '../../src/core/vocab.ts';
 import type { Label, TypedDate } from '../types.ts';
 import type { AuthorityFileEntries, EntityEntry } from './read-file.ts';
+import { catalogueQuads } from './catalogues.ts';
 import { RELATIONS } from './relations.ts';
 
 const { literal, namedNode, quad } = DataFactory;
@@ -59,6 +60,7 @@ export function authorityQuads(all: AuthorityFileEntries, iris: Iris): Quad[] {
     const [toKind, toId] = m.to.split('/') as [EntityKind, string];
     add(iris.entity(toKind, toId), dcterms('replaces'), iris.entity(fromKind, fromId));
   }
+  catalogueQuads(all, iris, add);
   return dedupe(out);
 }
 

@@ -14,6 +14,11 @@ const READ = new Set(['title', 'creator', 'contributor', 'subject', 'description
 const SKIPPED = new Set(['format', 'source', 'relation', 'coverage']);
 // DSpace flattens dc.contributor.advisor into dc:contributor; a role in brackets marks a supervisor.
 const SUPERVISOR_MARK = /\s*\((?:thesis\s+|co-)?(?:supervisor|advisor|adviser)\)$/i;
+// DSpace also flattens the department or faculty a thesis was written in into dc:contributor, in UBC's inverted
+// form ("Earth, Ocean and Atmospheric Sciences, Department of"): such names are affiliations, not people. Case
+// matters: these are capitalised words of an organisation's name, which personal names ("Schoolcraft, Henry") lack.
+const ORGANISATION_NAME =
+  /,\s*(?:Department|Faculty|School|College|Centre|Center|Institute|Division)\s+(?:of|for)\s*$|(?<!\p{L})(?:(?:Department|Faculty|School)\s+of|University|Université|Institute|Program|Programme)(?!\p{L})/u;
 // DCMI Type Vocabulary terms go to types; any other dc:type (Thesis/Dissertation, …) is a genre.
 const DCMI_TYPES = new Set(['Collection', 'Dataset', 'Event', 'Image', 'InteractiveResource', 'MovingImage',
   'PhysicalObject', 'Service', 'Software', 'Sound', 'StillImage', 'Text']);
@@ -70,6 +75,11 @@ function readIdentifiers(record: ThesisRecord, ids: Text[], problems: ProblemLis
   }
 }
 
+/** True when a dc:contributor value names an organisation (a department, faculty, school, university, institute or program), not a person. */
+export function isOrganisationName(name: string): boolean {
+  return ORGANISATION_NAME.test(name.trim());
+}
+
 /** Fills a record from its oai_dc element; every bad value becomes a problem, the rest is still read. */
 export function readDublinCore(record: ThesisRecord, dc: XmlElement, lines: LineIndex, problems: ProblemList): void {
   const by = collect(dc, lines, problems);
@@ -80,6 +90,7 @@ export function readDublinCore(record: ThesisRecord, dc: XmlElement, lines: Line
   record.creators = get('creator');
   for (const c of get('contributor')) {
     if (SUPERVISOR_MARK.test(c.value)) record.supervisors.push({ value: c.value.replace(SUPERVISOR_MARK, ''), line: c.line });
+    else if (isOrganisationName(c.value)) record.affiliations.push(c);
     else record.contributors.push(c);
   }
   record.subjects = get('subject');

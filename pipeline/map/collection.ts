@@ -1,33 +1,32 @@
-// The collection a record belongs to: a dcmitype:Collection resource with an id from a small table.
+// The collection a record belongs to: the authority file's collection (its id assigned once), else one scoped to the record.
 import type { NamedNode } from 'n3';
+import type { Problem } from '../../src/core/errors.ts';
 import type { Iris } from '../../src/core/iri.ts';
 import { rdf, rdfs, dcterms, dcmitype, schema } from '../../src/core/vocab.ts';
-import type { Emitter } from './emit.ts';
-import { slugify } from './slug.ts';
+import type { Authority, Located, ThesisRecord } from '../types.ts';
+import { notListed } from './degree.ts';
+import { makeLiteral, type Emitter } from './emit.ts';
 
-// Collection ids are assigned here once (like authority ids), so renaming a collection changes no IRI.
-// A collection not in the table gets the slug of its name (documented in README), until it is added here.
-const COLLECTIONS: { id: string; names: string[] }[] = [
-  { id: 'ubc-theses-and-dissertations', names: ['UBC Theses and Dissertations'] },
-  { id: 'ubc-retrospective-theses-digitization-project', names: ['UBC Retrospective Theses Digitization Project'] },
-];
-
-const BY_NAME = new Map<string, string>(COLLECTIONS.flatMap((c) => c.names.map((n) => [n.toLowerCase(), c.id] as [string, string])));
-
-/** The collection id for a name: from the table, else its slug; undefined when neither gives one. */
-export function collectionId(name: string): string | undefined {
-  return BY_NAME.get(name.trim().toLowerCase()) ?? slugify(name);
-}
-
-/** Writes the collection resource (types and name) and returns its IRI, or undefined for a name that makes no id. */
-export function emitCollection(out: Emitter, iris: Iris, name: string): NamedNode | undefined {
-  const id = collectionId(name);
-  if (!id) return undefined;
-  const node = iris.collection(id);
+/**
+ * The collection resource of a record's collection name. A collection of the authority file is described in the
+ * authority graph; the record repeats only its class and title (the same terms). A name the file does not list
+ * gets `B id/collection/{itemId}-collection`, described here, and a warning naming the record and field.
+ */
+export function emitCollection(out: Emitter, iris: Iris, authority: Authority, record: ThesisRecord, collection: Located<string>, warnings?: Problem[]): NamedNode {
+  const name = collection.value.trim();
+  const known = authority.collectionByLabel(name);
+  if (known) {
+    const node = iris.collection(known.id);
+    out.add(node, rdf('type'), dcmitype('Collection'));
+    out.add(node, dcterms('title'), makeLiteral(known.prefLabel.value, known.prefLabel.lang ? { lang: known.prefLabel.lang } : undefined));
+    return node;
+  }
+  const node = iris.recordCollection(record.id);
   out.add(node, rdf('type'), dcmitype('Collection'));
   out.add(node, rdf('type'), schema('Collection'));
   out.text(node, dcterms('title'), name);
   out.text(node, schema('name'), name);
   out.text(node, rdfs('label'), name);
+  warnings?.push(notListed('collection', name, node, record, collection.line));
   return node;
 }

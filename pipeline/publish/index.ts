@@ -63,7 +63,8 @@ export class Publisher {
 
   /**
    * Publishes one named graph (canonical quads, see canonical.ts): N-Quads keeps it whole in its graph;
-   * the triple syntaxes get what the union does not hold yet. `count` false leaves it out of the VoID counts.
+   * the triple syntaxes get what the union does not hold yet (`scope`: SHARED for the authority, ontology and
+   * dataset graphs, RECORD for a record's). `count` false leaves it out of the VoID counts.
    */
   async publish(graph: NamedNode, quads: readonly Quad[], scope: Scope, count = true): Promise<void> {
     if (quads.some((q) => !q.graph.equals(graph))) throw new TypeError(`publish(${graph.value}): every quad must be in that graph`);

@@ -1,6 +1,6 @@
 // Turns SHACL validation results into our Problems, each reading `record id: focus node, path, message`.
 import type { Term } from '@rdfjs/types';
-import type { ValidationResult } from 'rdf-validate-shacl/src/validation-report.js';
+import type { PathStep, ValidationResult } from 'shacl-engine';
 import { ERR_SHACL, type Problem, type Severity } from '../../src/core/errors.ts';
 import { NS, shorten } from '../../src/core/vocab.ts';
 
@@ -21,6 +21,22 @@ export function showTerm(term: Term | null | undefined, base: string): string {
   return term.value;
 }
 
+const QUANTIFIER: Record<PathStep['quantifier'], string> = { one: '', oneOrMore: '+', zeroOrMore: '*', zeroOrOne: '?' };
+
+/**
+ * A property path in SPARQL's syntax: `dcterms:title`, `^dcterms:isPartOf`, `oa:hasSelector/rdf:type`,
+ * `(schema:name|foaf:name)`; '-' for a result on the node itself (a node shape's constraint).
+ */
+export function showPath(path: readonly PathStep[] | null | undefined, base: string): string {
+  if (!path || path.length === 0) return '-';
+  const steps = path.map((step) => {
+    const names = step.predicates.map((p) => showTerm(p, base));
+    const one = names.length > 1 ? `(${names.join('|')})` : names[0]!;
+    return `${step.start === 'object' ? '^' : ''}${one}${QUANTIFIER[step.quantifier]}`;
+  });
+  return steps.join('/');
+}
+
 /** sh:Violation is an error; sh:Warning and sh:Info are warnings (the record still publishes). */
 export function severityOf(term: Term | null | undefined): Severity {
   return term?.value === `${NS.sh}Violation` || !term ? 'error' : 'warning';
@@ -28,13 +44,14 @@ export function severityOf(term: Term | null | undefined): Severity {
 
 /** One problem per validation result; the shape's sh:message when it has one, else the engine's. */
 export function toProblem(result: ValidationResult, recordId: string, base: string): Problem {
-  const focus = showTerm(result.focusNode, base);
-  const path = result.path ? showTerm(result.path, base) : '-';
+  const focusTerm = result.focusNode.term;
+  const focus = showTerm(focusTerm, base);
+  const path = showPath(result.path, base);
   const texts = result.message.map((m) => m.value);
-  const component = result.sourceConstraintComponent?.value.replace(NS.sh, 'sh:');
+  const component = result.constraintComponent?.value.replace(NS.sh, 'sh:');
   let why = texts.length > 0 ? texts.join('; ') : `fails ${component ?? 'a constraint'}`;
-  const value = result.value;
-  if (value && !value.equals(result.focusNode)) why += ` (value ${showTerm(value, base)})`;
+  const value = result.value?.term;
+  if (value && !value.equals(focusTerm)) why += ` (value ${showTerm(value, base)})`;
   return {
     code: ERR_SHACL.code,
     severity: severityOf(result.severity),

@@ -10,6 +10,7 @@ interface BuildFlags {
   distDir?: string;
   stateDir?: string;
   baseUri?: string;
+  metadataLicense?: string;
   buildDate?: string;
   progress: boolean;
 }
@@ -58,11 +59,14 @@ export function register(program: Command): void {
     .option('--dist-dir <dir>', 'output folder (env DIST_DIR, default dist)')
     .option('--state-dir <dir>', 'folder of the ledger (env STATE_DIR, default state)')
     .option('--base-uri <iri>', 'IRI base minted into the data (env BASE_URI)')
+    .option('--metadata-license <iri>', 'licence of the metadata, stated in the dataset description (env METADATA_LICENSE, default CC0 1.0)')
     .option('--build-date <date>', 'date of this build for new or changed records, YYYY-MM-DD or ISO (env SOURCE_DATE_EPOCH; default today, UTC)')
     .option('--no-progress', 'no progress bar even on a terminal')
     .action(async (flags: BuildFlags) => {
       try {
-        const config = loadConfig({ strict: flags.strict, dataDir: flags.dataDir, distDir: flags.distDir, stateDir: flags.stateDir, baseUri: flags.baseUri });
+        const config = loadConfig({
+          strict: flags.strict, dataDir: flags.dataDir, distDir: flags.distDir, stateDir: flags.stateDir, baseUri: flags.baseUri, metadataLicense: flags.metadataLicense,
+        });
         const report = await runBuild(config, { buildDate: flags.buildDate, progress: flags.progress && Boolean(process.stderr.isTTY) });
         printSummary(report);
         console.log(`wrote ${config.distDir}`);

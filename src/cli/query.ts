@@ -3,9 +3,8 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { loadConfig } from '../core/config.ts';
 import { formatProblem, ThesisLodError, ERR_BAD_REQUEST } from '../core/errors.ts';
-import { datasetPath } from '../server/store.ts';
+import { datasetPath, loadStore } from '../server/store.ts';
 import { QueryRunner } from '../server/sparql/execute.ts';
-import { loadUnionStore } from '../server/sparql/union-store.ts';
 
 interface QueryFlags {
   expression?: string;
@@ -23,7 +22,7 @@ async function runQueryCommand(file: string | undefined, flags: QueryFlags): Pro
   if ((file === undefined) === (flags.expression === undefined)) throw ERR_BAD_REQUEST('give a query file or -e "query", one of the two');
   const query = flags.expression ?? await readFile(file!, 'utf8');
   const config = loadConfig({ distDir: flags.distDir, baseUri: flags.baseUri });
-  const store = await loadUnionStore(datasetPath(config.distDir));
+  const store = await loadStore(datasetPath(config.distDir));
   const runner = new QueryRunner(store, config.baseUri);
   // A local run has no caps: the user reads their own dump. The format defaults to what reads best in a terminal.
   const answer = await runner.run(

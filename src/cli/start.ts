@@ -56,6 +56,7 @@ export async function staleReason(config: Config, inputs: string[] = [config.dat
 interface StartFlags extends ServeFlags {
   dataDir?: string;
   stateDir?: string;
+  metadataLicense?: string;
 }
 
 /** Registers `start` and its flags. */
@@ -63,9 +64,10 @@ export function register(program: Command): void {
   serverOptions(program.command('start').description('build DIST_DIR from DATA_DIR when missing or stale, then serve it'))
     .option('--data-dir <dir>', 'input folder (env DATA_DIR, default data)')
     .option('--state-dir <dir>', 'folder of the ledger (env STATE_DIR, default state)')
+    .option('--metadata-license <iri>', 'licence of the metadata, for a build it runs (env METADATA_LICENSE, default CC0 1.0)')
     .action(async (flags: StartFlags) => {
       try {
-        const config = loadConfig({ ...configFlags(flags), dataDir: flags.dataDir, stateDir: flags.stateDir });
+        const config = loadConfig({ ...configFlags(flags), dataDir: flags.dataDir, stateDir: flags.stateDir, metadataLicense: flags.metadataLicense });
         const reason = await staleReason(config);
         if (reason) {
           console.log(`building the dataset: ${reason}`);

@@ -20,7 +20,7 @@ export async function validateAll(flags: ValidateFlags, out: (line: string) => v
   let rejected = 0;
   let warnings = 0;
   for await (const item of ingest(config.dataDir)) {
-    const { entry } = checkRecord(stages, item);
+    const { entry } = await checkRecord(stages, item);
     records += 1;
     warnings += entry.warnings.length;
     if (entry.status === 'rejected') rejected += 1;

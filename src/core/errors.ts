@@ -81,6 +81,8 @@ export const ERR_UNKNOWN_FORMAT = createError('TL_ERR_UNKNOWN_FORMAT', 'Unknown 
 // Ingest notices that reject nothing: reported with severity 'warning'.
 export const ERR_FIELD_UNKNOWN = createError('TL_ERR_FIELD_UNKNOWN', 'Unknown field ignored', 422);
 export const ERR_RECORD_DELETED = createError('TL_ERR_RECORD_DELETED', 'Record deleted at the source', 410);
+// Map notice: a degree or collection the authority file does not list is published scoped to its record.
+export const ERR_NOT_IN_AUTHORITY = createError('TL_ERR_NOT_IN_AUTHORITY', 'Not in the authority file', 422);
 // Shapes and authority file.
 export const ERR_SHACL = createError('TL_ERR_SHACL', 'SHACL violation', 422);
 export const ERR_AUTHORITY = createError('TL_ERR_AUTHORITY', 'Authority file error', 500);

@@ -116,6 +116,16 @@ export class Iris {
   sitemap(): NamedNode { return namedNode(`${this.base}sitemap.xml`); }
   home(): NamedNode { return namedNode(this.base); }
 
+  /** Reads a named-graph IRI back: `{record: itemId}` for `B graph/thesis/{itemId}`, `{name}` for the others, else undefined. */
+  parseGraph(iri: string): { record: string } | { name: 'authority' | 'ontology' | 'dataset' } | undefined {
+    if (!iri.startsWith(`${this.base}graph/`)) return undefined;
+    const rest = iri.slice(this.base.length + 'graph/'.length);
+    const record = /^thesis\/([^/?#]+)$/.exec(rest);
+    if (record) return isValidId(record[1]!) ? { record: record[1]! } : undefined;
+    const name = (['authority', 'ontology', 'dataset'] as const).find((n) => n === rest);
+    return name ? { name } : undefined;
+  }
+
   /** Reads `{kind, id}` back from a thing or document IRI of this base, or undefined when it is not one. */
   parse(iri: string): { space: 'id' | 'doc'; kind: ThingKind; id: string; ext?: DocExtension } | undefined {
     if (!iri.startsWith(this.base)) return undefined;

@@ -3,12 +3,13 @@ import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { NamedNode } from 'n3';
 import { DOC_EXTENSIONS, isValidId, parsePath, type DocExtension, type ThingKind } from '../core/iri.ts';
-import { ERR_BAD_REQUEST, ERR_CONFIG, ERR_GONE, ERR_NOT_FOUND } from '../core/errors.ts';
+import { ERR_BAD_REQUEST, ERR_CONFIG, ERR_NOT_FOUND } from '../core/errors.ts';
 import { hasSubject } from './store.ts';
 import { describe, describeDocument, descriptionQuads, type Description } from './describe.ts';
 import { corsHeaders, sendDocument, type DocumentTarget } from './resource/document.ts';
 import { serialize } from './resource/serialize.ts';
 import { registerAssets } from './resource/assets.ts';
+import { sendGone } from './resource/gone.ts';
 import { resourcePage } from './views/resource-page.ts';
 import type { ViewContext } from './views/terms.ts';
 
@@ -43,11 +44,11 @@ function target(ctx: ViewContext, kind: string, page: number, docIri: (ext?: Doc
   };
 }
 
-/** Checks the redirects table for a `kind/id`: a merged id answers 301 (to `space`), a withdrawn one 410. */
-function checkRedirects(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, kind: ThingKind, id: string, space: 'id' | 'doc', ext?: DocExtension): FastifyReply | undefined {
+/** Checks the redirects table for a `kind/id`: a merged id answers 301 (to `space`), a withdrawn one 410 (in RDF when asked for). */
+async function checkRedirects(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, kind: ThingKind, id: string, space: 'id' | 'doc', ext?: DocExtension): Promise<FastifyReply | undefined> {
   const key = `${kind}/${id}`;
   const gone = app.redirects.gone.get(key);
-  if (gone !== undefined) throw ERR_GONE(`${kind} ${id} is no longer published (${gone})`);
+  if (gone !== undefined) return sendGone(request, reply, app.iris, kind, id, gone, ext);
   const successor = app.redirects.merged.get(key);
   if (successor === undefined) return undefined;
   const next = parsePath(`id/${successor}`);
@@ -67,7 +68,7 @@ async function resourcePlugin(app: FastifyInstance): Promise<void> {
     const { kind, id } = request.params as { kind: string; id: string };
     const parsed = parsePath(`id/${kind}/${id}`);
     if (!parsed) throw ERR_NOT_FOUND(`no ${kind} with id ${JSON.stringify(id)} is published here`);
-    const redirected = checkRedirects(app, request, reply, parsed.kind, parsed.id, 'id');
+    const redirected = await checkRedirects(app, request, reply, parsed.kind, parsed.id, 'id');
     if (redirected) return redirected;
     if (!hasSubject(store, iris.thing(parsed.kind, parsed.id))) throw ERR_NOT_FOUND(`no ${parsed.kind} with id ${parsed.id} is published here`);
     const doc = iris.doc(parsed.kind, parsed.id).value.slice(iris.base.length);
@@ -80,7 +81,7 @@ async function resourcePlugin(app: FastifyInstance): Promise<void> {
     const { kind, file } = request.params as { kind: string; file: string };
     const parsed = parsePath(`doc/${kind}/${file}`);
     if (!parsed) throw ERR_NOT_FOUND(`no document for ${kind}/${file} is published here`);
-    const redirected = checkRedirects(app, request, reply, parsed.kind, parsed.id, 'doc', parsed.ext);
+    const redirected = await checkRedirects(app, request, reply, parsed.kind, parsed.id, 'doc', parsed.ext);
     if (redirected) return redirected;
     const subject = iris.thing(parsed.kind, parsed.id);
     if (!hasSubject(store, subject)) throw ERR_NOT_FOUND(`no ${parsed.kind} with id ${parsed.id} is published here`);

@@ -121,7 +121,13 @@ async function sparqlPlugin(app: FastifyInstance): Promise<void> {
   started.catch(() => {});
   app.decorate('sparqlPool', pool);
   app.addHook('onReady', async function sparqlReady() {
-    await started;
+    try {
+      await started;
+    } catch (err) {
+      // A failed start must not leave threads running behind an app nobody will close.
+      await pool.close();
+      throw err;
+    }
   });
   app.addHook('onClose', async function sparqlClose() {
     await pool.close();

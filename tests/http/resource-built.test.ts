@@ -1,8 +1,11 @@
 // Over the real build of data/: every thing IRI in the dataset resolves (303 → a document that parses and a page).
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { builtDist, testApp } from '../helpers/app.ts';
 import { parseN3 } from '../helpers/rdf.ts';
+import { prefixed, termName, type ViewContext } from '../../src/server/views/terms.ts';
+import { DISPLAY_LABELS_FILE, displayLabels } from '../../src/server/views/vocab-labels.ts';
 
 const B = 'http://localhost:8080/';
 let app: FastifyInstance;
@@ -69,3 +72,42 @@ describe('every thing of the built dataset resolves', () => {
     }
   });
 });
+
+describe('pages of the built dataset read in words', () => {
+  const ctx = (): ViewContext => ({ store: app.store, labels: app.labels, iris: app.iris, urls: app.urls });
+  const html = async (url: string) => (await app.inject({ url, headers: { accept: 'text/html' } })).body;
+  const incoming = (body: string) => /<section aria-labelledby="incoming-h">[\s\S]*?<\/section>/.exec(body)![0];
+
+  it('every property and class the build uses has a human name (ontology graph or display labels)', () => {
+    const terms = new Set<string>();
+    for (const q of app.store.getQuads(null, null, null, null)) {
+      terms.add(q.predicate.value);
+      if (q.predicate.value === `${NS_RDF}type`) terms.add(q.object.value);
+    }
+    const unnamed = [...terms].filter((t) => termName(ctx(), t) === prefixed(ctx(), t)).sort();
+    expect(unnamed).toEqual([]);
+  });
+
+  it('the display labels are not published: none of their statements is in any graph of the dataset', () => {
+    const statements = parseN3(readFileSync(DISPLAY_LABELS_FILE, 'utf8'), 'Turtle');
+    expect(displayLabels().size).toBeGreaterThan(100);
+    const published = statements.filter((q) => app.store.countQuads(q.subject, q.predicate, q.object, null) > 0).map((q) => `${q.subject.value} ${q.object.value}`);
+    expect(published).toEqual([]);
+  });
+
+  it('"Linked from" names graphs, abstracts and annotations instead of showing their IRIs', async () => {
+    const thesis = incoming(await html('/doc/thesis/1.0449833'));
+    expect(thesis).toContain('<a href="/graph/thesis/1.0449833">Record graph of 1.0449833</a></td><td><span class="prop">Primary topic</span>');
+    expect(thesis).not.toMatch(/>https?:\/\//);
+    const abstract = incoming(await html('/doc/abstract/1.0449833'));
+    expect(abstract).toMatch(/<a href="\/id\/annotation\/1\.0449833-\d+-\d+#target">Mention of “Changchun” \(target\)<\/a><\/td><td><span class="prop">Source<\/span>/);
+    expect(abstract).not.toMatch(/>https?:\/\//);
+  });
+
+  it('a place shows the words around each mention', async () => {
+    const place = incoming(await html('/doc/place/changchun'));
+    expect(place).toMatch(/<ul class="snippets"><li><a href="\/id\/annotation\/1\.0449833-\d+-\d+">…[^<]*known as Yiqi, in <mark>Changchun<\/mark> as a case study[^<]*…<\/a><\/li><\/ul>/);
+  });
+});
+
+const NS_RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';

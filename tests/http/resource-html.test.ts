@@ -111,9 +111,10 @@ describe('the thesis page', () => {
   });
 
   it('names properties from our vocabulary and links related things as paths here', () => {
-    expect(body).toContain('<dt><a href="/ontology#supervisor">supervisor</a></dt>');
+    // Our term by its label in the ontology graph, a standard one by ontology/display-labels.ttl; the RDF term small beside it.
+    expect(body).toContain('<dt><span class="prop" title="A thesis advisor of the thesis.">Supervisor</span> <span class="terms"><a href="/ontology#supervisor">tl:supervisor</a></span></dt>');
     expect(body).toContain('<a href="/id/person/1.0449833-supervisor-1">Smith, Ann</a>');
-    expect(body).toContain('<dt><a href="http://schema.org/inSupportOf">schema:inSupportOf</a></dt>');
+    expect(body).toContain('<dt><span class="prop" title="The degree the thesis was submitted for.">In support of</span> <span class="terms"><a href="http://schema.org/inSupportOf">schema:inSupportOf</a></span></dt>');
   });
 
   it('links each format and a prefilled query whose IRI is bound, not spliced', () => {
@@ -149,7 +150,7 @@ describe('other pages', () => {
 
   it('the vocabulary page anchors each term', async () => {
     const body = await page('/ontology');
-    expect(body).toContain('<h3 id="supervisor" class="iri">http://localhost:8080/ontology#supervisor</h3>');
+    expect(body).toContain('<h3 id="supervisor"><span lang="en">Supervisor</span> <span class="iri">http://localhost:8080/ontology#supervisor</span></h3>');
   });
 
   it('the stylesheet is served locally with an ETag', async () => {

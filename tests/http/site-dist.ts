@@ -71,7 +71,7 @@ export async function miniAuthority(): Promise<Authority> {
     entities.set(parsed.id, e);
   }
   const none = () => undefined;
-  return { entities, quads, merged: new Map(), withdrawn: new Map(), personFor: none, organizationByLabel: none, conceptByLabel: none };
+  return { entities, quads, merged: new Map(), withdrawn: new Map(), personFor: none, organizationByLabel: none, conceptByLabel: none, degreeByLabel: none, collectionByLabel: none };
 }
 
 /** Copies dist-mini to a temporary DIST_DIR and adds the .nq checksum, a Turtle dump and the search index; resolves to it. */

@@ -106,6 +106,21 @@ describe('result formats, each read back with a real parser', () => {
     }
   });
 
+  it.each([['json'], ['xml'], ['tsv']])('keeps CR, LF, tab, quotes, backslash and astral characters exact in %s', async (format) => {
+    const res = await get('SELECT ?x ?l WHERE { BIND("a\\r\\nb\\tc \\"q\\" \\\\ \u{1D538} <&>" AS ?x) BIND(STRLANG("été", "fr") AS ?l) }', { format });
+    const t = parseResults(res.headers['content-type'] as string, res.body) as Table;
+    expect(t.rows[0]!.get('x')!.value).toBe('a\r\nb\tc "q" \\ \u{1D538} <&>');
+    expect(t.rows[0]!.get('l')).toEqual(DataFactory.literal('été', 'fr'));
+  });
+
+  it('answers 406 for XML when a value holds a character XML 1.0 cannot carry, and JSON still works', async () => {
+    const query = 'SELECT ?x WHERE { BIND(CONCAT("a", "\\u0001") AS ?x) }';
+    const xml = await get(query, { format: 'xml' });
+    expect(xml.statusCode).toBe(406);
+    expect(xml.body).toMatch(/XML 1\.0 cannot carry/);
+    expect((await get(query, { format: 'json' })).statusCode).toBe(200);
+  });
+
   it.each([['json', 'application/sparql-results+json'], ['xml', 'application/sparql-results+xml']])('ASK as %s', async (format, type) => {
     for (const [q, value] of [[`ASK { <${SEED}> a ?t }`, true], [`ASK { <${SEED}> a <${B}nothing> }`, false]] as const) {
       const res = await get(q, { format });

@@ -2,6 +2,7 @@
 import { createCB } from 'xmlbuilder2';
 import type { Term } from '@rdfjs/types';
 import { NS } from '../../core/vocab.ts';
+import { ERR_NOT_ACCEPTABLE, ThesisLodError } from '../../core/errors.ts';
 import type { BindingsFormat } from './formats.ts';
 
 /** Where serialised text goes; `write` may throw (the byte cap) and so stop the query. */
@@ -70,9 +71,24 @@ function jsonWriter(sink: Sink): BindingsWriter {
 
 // ---- XML (SPARQL Query Results XML Format, Second Edition) ----
 
+/** Where the XML writer sends text: a raw CR would come back as LF from any XML parser, so it goes as a character reference. */
+function xmlSink(sink: Sink): (chunk: string) => void {
+  return (chunk) => sink.write(chunk.includes('\r') ? chunk.replace(/\r/g, '&#13;') : chunk);
+}
+
+/** Runs an XML write; xmlbuilder2's refusal of a character XML 1.0 cannot carry becomes a 406 that names the way out. */
+function xmlGuard(write: () => void): void {
+  try {
+    write();
+  } catch (err) {
+    if (err instanceof ThesisLodError) throw err;
+    throw ERR_NOT_ACCEPTABLE(`the result holds a character XML 1.0 cannot carry (${(err as Error).message}); ask for JSON or TSV instead`);
+  }
+}
+
 function xmlWriter(sink: Sink): BindingsWriter {
   // wellFormed makes xmlbuilder2 refuse characters XML 1.0 cannot carry instead of writing a broken document.
-  const xml = createCB({ data: (chunk: string) => sink.write(chunk), prettyPrint: true, wellFormed: true });
+  const xml = createCB({ data: xmlSink(sink), prettyPrint: true, wellFormed: true });
   let vars: readonly string[] = [];
   return {
     start(v) {
@@ -82,27 +98,31 @@ function xmlWriter(sink: Sink): BindingsWriter {
       xml.up().ele('results');
     },
     row(row) {
-      xml.ele('result');
-      for (const name of vars) {
-        const term = row.get(name);
-        if (!term) continue;
-        xml.ele('binding', { name });
-        if (term.termType === 'NamedNode') xml.ele('uri').txt(term.value).up();
-        else if (term.termType === 'BlankNode') xml.ele('bnode').txt(term.value).up();
-        else if (term.termType === 'Literal') {
-          xml.ele('literal');
-          if (term.language) xml.att(XML_NS, 'xml:lang', term.language);
-          else if (term.datatype.value !== XSD_STRING) xml.att('datatype', term.datatype.value);
-          xml.txt(term.value).up();
-        } else unsupported(term);
-        xml.up();
-      }
-      xml.up();
+      xmlGuard(() => xmlRow(row));
     },
     end() {
       xml.up().up().end();
     },
   };
+
+  function xmlRow(row: Row): void {
+    xml.ele('result');
+    for (const name of vars) {
+      const term = row.get(name);
+      if (!term) continue;
+      xml.ele('binding', { name });
+      if (term.termType === 'NamedNode') xml.ele('uri').txt(term.value).up();
+      else if (term.termType === 'BlankNode') xml.ele('bnode').txt(term.value).up();
+      else if (term.termType === 'Literal') {
+        xml.ele('literal');
+        if (term.language) xml.att(XML_NS, 'xml:lang', term.language);
+        else if (term.datatype.value !== XSD_STRING) xml.att('datatype', term.datatype.value);
+        xml.txt(term.value).up();
+      } else unsupported(term);
+      xml.up();
+    }
+    xml.up();
+  }
 }
 
 /** The boolean document of an ASK query, in JSON or XML. */
@@ -112,7 +132,7 @@ export function writeBoolean(format: BindingsFormat, value: boolean, sink: Sink)
     return;
   }
   if (format !== 'xml') throw new TypeError(`an ASK result has no ${format} form`);
-  const xml = createCB({ data: (chunk: string) => sink.write(chunk), prettyPrint: true });
+  const xml = createCB({ data: xmlSink(sink), prettyPrint: true });
   xml.dec({ version: '1.0', encoding: 'UTF-8' }).ele(RESULTS_NS, 'sparql').ele('head').up().ele('boolean').txt(String(value)).up().up().end();
 }
 

@@ -36,6 +36,9 @@ const CASES: [string, number, string | undefined, RegExp][] = [
   ['shared-label.yaml', 10, 'entities[1].altLabels[0]', /label "Georgia" is also a label of "georgia-country"/],
   ['bad-id.yaml', 4, 'entities[0].id', /id "Moscow City" must be a lowercase slug/],
   ['yaml-syntax.yaml', 8, undefined, /YAML syntax/],
+  ['degree-bad-level.yaml', 7, 'degrees[0].level', /entity doctor-of-philosophy-phd: level must be one of bachelor, master, doctoral, not "graduate"/],
+  ['degree-shared-name.yaml', 8, 'degrees[1]', /name "MA" is also a name of degree "master-of-arts-ma" \(entities\/degree-shared-name\.yaml:4\)/],
+  ['collection-duplicate-id.yaml', 6, 'collections[1].id', /duplicate collection id "ubc-theses-and-dissertations"/],
 ];
 
 describe('bad authority files', () => {

@@ -1,4 +1,4 @@
-// personFor, organizationByLabel and conceptByLabel on the real authority file: what the map stage relies on.
+// personFor, organizationByLabel, conceptByLabel, degreeByLabel and collectionByLabel on the real authority file: what the map stage relies on.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadAuthority } from '../../../pipeline/authority.ts';
 import type { Authority } from '../../../pipeline/types.ts';
@@ -54,5 +54,38 @@ describe('conceptByLabel', () => {
     ['China', undefined],
   ] as const)('"%s" → %s', (label, expected) => {
     expect(authority.conceptByLabel(label)?.id).toBe(expected);
+  });
+});
+
+describe('degreeByLabel: the names records give degrees reach the id assigned once', () => {
+  it.each([
+    ['Doctor of Philosophy - PhD', 'doctor-of-philosophy-phd'],
+    ['Doctor of Philosophy', 'doctor-of-philosophy-phd'],
+    ['doctor of philosophy \u2013 phd', 'doctor-of-philosophy-phd'],
+    ['PhD', 'doctor-of-philosophy-phd'],
+    ['Ph.D.', 'doctor-of-philosophy-phd'],
+    ['Master of Arts - MA', 'master-of-arts-ma'],
+    ['Master of Science - MSc', 'master-of-science-msc'],
+    ['Master of Applied Science - MASc', 'master-of-applied-science-masc'],
+    ['Master of Arts in Basket Weaving - MABW', undefined],
+    ['Doctor', undefined],
+  ] as const)('"%s" → %s', (label, expected) => {
+    expect(authority.degreeByLabel(label)?.id).toBe(expected);
+  });
+
+  it('states each degree\'s abbreviation and level', () => {
+    expect(authority.degreeByLabel('PhD')).toMatchObject({ abbreviation: 'PhD', level: 'doctoral', prefLabel: { value: 'Doctor of Philosophy', lang: 'en' } });
+    expect(authority.degreeByLabel('MASc')).toMatchObject({ abbreviation: 'MASc', level: 'master' });
+  });
+});
+
+describe('collectionByLabel', () => {
+  it.each([
+    ['UBC Theses and Dissertations', 'ubc-theses-and-dissertations'],
+    ['ubc theses and dissertations', 'ubc-theses-and-dissertations'],
+    ['UBC Retrospective Theses Digitization Project', 'ubc-retrospective-theses-digitization-project'],
+    ['Some Other Collection', undefined],
+  ] as const)('"%s" → %s', (label, expected) => {
+    expect(authority.collectionByLabel(label)?.id).toBe(expected);
   });
 });

@@ -28,6 +28,10 @@ describe('authority triples', () => {
     expect(authority.entities.get('ada')?.prefLabel).toEqual({ value: 'Lovelace, Ada' });
     expect(authority.merged.get('organization/acme-inc')).toBe('organization/acme');
     expect(authority.withdrawn.get('place/shelbyville')).toBe('never existed');
+    expect(authority.degreeByLabel('Doctor of Philosophy - PhD')).toEqual({
+      id: 'phd', prefLabel: { value: 'Doctor of Philosophy', lang: 'en' }, altLabels: [{ value: 'Ph.D.', lang: 'en' }], abbreviation: 'PhD', level: 'doctoral',
+    });
+    expect(authority.collectionByLabel('Thèses et mémoires')?.id).toBe('theses');
   });
 
   it('are the same on every load (deterministic order)', () => {

@@ -1,6 +1,7 @@
 // The oai_dc reader: a ListRecords page of several records, deleted records, and untrusted or broken XML.
 import { describe, expect, it } from 'vitest';
 import { ingestText } from '../../../pipeline/ingest/index.ts';
+import { isOrganisationName } from '../../../pipeline/ingest/oai-dc-fields.ts';
 import { bytesOf, expectRejected, ingestFixture, recordOf, values, type ExpectedProblem } from './helpers.ts';
 
 describe('oai_dc: a ListRecords page (tests/fixtures/records/oai-dc/list-records.xml)', () => {
@@ -20,7 +21,8 @@ describe('oai_dc: a ListRecords page (tests/fixtures/records/oai-dc/list-records
     ['alternative titles (the other dc:title)', values(full.alternativeTitles), ['The Lituya Bay megatsunami']],
     ['creators in order', values(full.creators), ['Singh, Priya', 'Morrison, Colin']],
     ['a contributor marked (Supervisor) is a supervisor', full.supervisors, [{ value: 'Clarke, Garry', line: 22 }]],
-    ['other contributors stay contributors', values(full.contributors), ['Earth, Ocean and Atmospheric Sciences, Department of']],
+    ['a department in dc:contributor is an affiliation, not a person', values(full.affiliations), ['Earth, Ocean and Atmospheric Sciences, Department of']],
+    ['so no contributor is left', values(full.contributors), []],
     ['subjects', values(full.subjects), ['Glaciers', 'Tsunamis -- Alaska']],
     ['abstract: the longest dc:description', full.abstract?.line, 27],
     ['description: the other dc:description', full.description, { value: 'Thesis (PhD)', line: 26 }],
@@ -62,6 +64,30 @@ describe('oai_dc: a ListRecords page (tests/fixtures/records/oai-dc/list-records
       ok: false, deleted: true, id: '1.0435004', source: { file: 'records/oai-dc/list-records.xml', line: 73 },
       errors: [expect.objectContaining({ code: 'TL_ERR_RECORD_DELETED', severity: 'warning', recordId: '1.0435004', line: 73 })],
     });
+  });
+});
+
+describe('oai_dc: organisation names in dc:contributor', () => {
+  it.each([
+    ['Earth, Ocean and Atmospheric Sciences, Department of', true],
+    ['Arts, Faculty of', true],
+    ['Graduate and Postdoctoral Studies, Faculty of', true],
+    ['Community and Regional Planning, School of', true],
+    ['School of Population and Public Health', true],
+    ['Asian Research, Institute of', true],
+    ['Interdisciplinary Studies Program', true],
+    ['Vancouver School of Economics', true],
+    ['University of British Columbia', true],
+    ['Université Laval', true],
+    ['Resource Management and Environmental Studies, Institute for', true],
+    ['Clarke, Garry', false],
+    ['Schoolcraft, Henry', false],
+    ['Programmer, Ada', false],
+    ['Smith, John, Jr.', false],
+    ['Li, Yi', false],
+    ['department, Anna', false],
+  ])('%s → organisation: %s', (name, expected) => {
+    expect(isOrganisationName(name)).toBe(expected);
   });
 });
 

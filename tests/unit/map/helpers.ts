@@ -4,7 +4,8 @@ import { DataFactory, Parser, type Quad, type Term } from 'n3';
 import { expect } from 'vitest';
 import { Iris } from '../../../src/core/iri.ts';
 import { NS } from '../../../src/core/vocab.ts';
-import type { Authority, AuthorityEntity, Located, ThesisRecord } from '../../../pipeline/types.ts';
+import { byName, collectionNames, degreeNames } from '../../../pipeline/authority/catalogues.ts';
+import type { Authority, AuthorityCollection, AuthorityDegree, AuthorityEntity, Located, ThesisRecord } from '../../../pipeline/types.ts';
 
 const { namedNode, literal } = DataFactory;
 
@@ -88,7 +89,11 @@ function entity(kind: AuthorityEntity['kind'], id: string, label: string, altLab
   return { id, kind, types: [], prefLabel: { value: label }, altLabels: altLabels.map((value) => ({ value })), sameAs: [], match: true };
 }
 
-/** A small in-test Authority implementing the contract: the seed's author, UBC, its Library, and one concept. */
+/** The test authority's one degree and one collection (ids as in data/entities/authority.yaml). */
+export const PHD: AuthorityDegree = { id: 'doctor-of-philosophy-phd', prefLabel: { value: 'Doctor of Philosophy', lang: 'en' }, altLabels: [], abbreviation: 'PhD', level: 'doctoral' };
+export const UBC_THESES: AuthorityCollection = { id: 'ubc-theses-and-dissertations', prefLabel: { value: 'UBC Theses and Dissertations', lang: 'en' }, altLabels: [] };
+
+/** A small in-test Authority implementing the contract: the seed's author, UBC, its Library, one concept, one degree, one collection. */
 export function testAuthority(): Authority {
   const people = new Map([['1.0449833|creator|Li, Yi', entity('person', 'li-yi', 'Li, Yi')]]);
   const orgs = [
@@ -106,14 +111,17 @@ export function testAuthority(): Authority {
     personFor: (recordId, role, name) => people.get(`${recordId}|${role}|${name}`),
     organizationByLabel: (label) => byLabel(orgs, label),
     conceptByLabel: (label) => byLabel(concepts, label),
+    degreeByLabel: byName([PHD], degreeNames),
+    collectionByLabel: byName([UBC_THESES], collectionNames),
   };
 }
 
-/** An authority that knows nothing: every person and organisation is record-scoped. */
+/** An authority that knows nothing: every person, organisation, degree and collection is record-scoped. */
 export function emptyAuthority(): Authority {
   return {
     entities: new Map(), quads: [], merged: new Map(), withdrawn: new Map(),
     personFor: () => undefined, organizationByLabel: () => undefined, conceptByLabel: () => undefined,
+    degreeByLabel: () => undefined, collectionByLabel: () => undefined,
   };
 }
 

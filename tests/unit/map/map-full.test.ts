@@ -50,8 +50,9 @@ describe('map: a fully filled record', () => {
     ]);
   });
 
-  it('uses the landing page as the source when the input names it', () => {
-    expect(objects(quads, thesis, n('prov:wasDerivedFrom'))).toEqual([n('<https://open.library.ubc.ca/collections/ubctheses/24/items/1.0000001>')]);
+  it('gives the landing page as a page of the thesis, not as a source it was derived from (that is the record graph’s provenance)', () => {
+    expect(objects(quads, thesis, n('schema:url'))).toEqual([n('<https://open.library.ubc.ca/collections/ubctheses/24/items/1.0000001>')]);
+    expect(quads.filter((q) => q.predicate.equals(n('prov:wasDerivedFrom')))).toEqual([]);
   });
 
   it('writes each dcterms:type once even when the Type field repeats the default', () => {

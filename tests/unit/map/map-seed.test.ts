@@ -5,6 +5,7 @@ import { map } from '../../../pipeline/map.ts';
 import { readUbcOcText } from '../../../pipeline/ingest/ubc-oc-text.ts';
 import { loadAuthority } from '../../../pipeline/authority.ts';
 import { isomorphic } from 'rdf-isomorphic';
+import { DataFactory } from 'n3';
 import { Iris } from '../../../src/core/iri.ts';
 import { SEED_FILE, emptyAuthority, expectTriples, iris, lit, n, objects, seedRecord, testAuthority } from './helpers.ts';
 
@@ -66,14 +67,14 @@ describe('map: the seed record (hand-made record, in-test authority)', () => {
     ]);
   });
 
-  it('gives the DOI bare and as the resolver IRI, which is also the source', () => {
+  it('gives the DOI bare and as the resolver IRI, the thesis itself: never a source it was derived from', () => {
     const doi = n('<https://doi.org/10.14288/1.0449833>');
     expectTriples(quads, [
       [thesis, n('bibo:doi'), lit('10.14288/1.0449833')],
       [thesis, n('schema:sameAs'), doi],
       [thesis, n('schema:identifier'), lit('https://doi.org/10.14288/1.0449833')],
-      [thesis, n('prov:wasDerivedFrom'), doi],
     ]);
+    expect(quads.filter((q) => q.predicate.equals(n('prov:wasDerivedFrom')))).toEqual([]);
   });
 
   it('puts the thesis in the collection resource', () => {
@@ -82,7 +83,7 @@ describe('map: the seed record (hand-made record, in-test authority)', () => {
       [thesis, n('dcterms:isPartOf'), coll],
       [thesis, n('schema:isPartOf'), coll],
       [coll, n('rdf:type'), n('dcmitype:Collection')],
-      [coll, n('dcterms:title'), lit('UBC Theses and Dissertations')],
+      [coll, n('dcterms:title'), DataFactory.literal('UBC Theses and Dissertations', 'en')],
     ]);
   });
 

@@ -1,12 +1,13 @@
-// The map stage's value tables: languages, licences, names, slugs, DOIs, handles and collections.
+// The map stage's value tables: languages, licences, names, degrees and collections, DOIs and handles.
+import { DataFactory } from 'n3';
 import { describe, expect, it } from 'vitest';
 import { bcp47FromIso6392, isIso6392, locLanguageIri } from '../../../pipeline/map/languages.ts';
 import { licenceFromRights, licenceFromUri } from '../../../pipeline/map/rights.ts';
 import { splitName } from '../../../pipeline/map/people.ts';
-import { slugify } from '../../../pipeline/map/slug.ts';
-import { degreeId } from '../../../pipeline/map/degree.ts';
 import { doiIri, handleOf, isAbsoluteIri } from '../../../pipeline/map/identifiers.ts';
-import { collectionId } from '../../../pipeline/map/collection.ts';
+import { map } from '../../../pipeline/map.ts';
+import type { Problem } from '../../../src/core/errors.ts';
+import { fullRecord, iris, lit, n, objects, testAuthority } from './helpers.ts';
 
 describe('languages: ISO 639-2 → BCP 47 and the LOC IRI', () => {
   it.each([
@@ -75,26 +76,59 @@ describe('names: family/given split', () => {
   });
 });
 
-describe('ids: slugs for degrees and collections', () => {
-  it.each([
-    ['Doctor of Philosophy - PhD', 'doctor-of-philosophy-phd'],
-    ['Master of Arts - MA', 'master-of-arts-ma'],
-    ['Maîtrise ès arts', 'maitrise-es-arts'],
-    ['  Doctor of Education – EdD ', 'doctor-of-education-edd'],
-  ])('degree %j → %s', (name, id) => {
-    expect(degreeId(name)).toBe(id);
-  });
-
-  it.each(['一汽', '---', ''])('no slug for %j', (name) => {
-    expect(slugify(name)).toBeUndefined();
-  });
+describe('degrees and collections: ids from the authority file, never from a label', () => {
+  const thesis = n('@id/thesis/1.0000001');
+  const mapWith = (degree: string, collection: string) => {
+    const warnings: Problem[] = [];
+    const quads = map({ ...fullRecord(), degree: { value: degree, line: 40 }, collection: { value: collection, line: 41 } }, iris, testAuthority(), warnings);
+    return { quads, warnings };
+  };
 
   it.each([
-    ['UBC Theses and Dissertations', 'ubc-theses-and-dissertations'],
-    ['ubc theses and dissertations', 'ubc-theses-and-dissertations'],
-    ['Some Other Collection', 'some-other-collection'],
-  ])('collection %j → %s', (name, id) => {
-    expect(collectionId(name)).toBe(id);
+    ['Doctor of Philosophy - PhD'],
+    ['Doctor of Philosophy'],
+    ['PhD'],
+    ['  doctor of philosophy \u2013 PhD '],
+  ])('degree %j is the authority degree, restated by class and label only, with no warning', (name) => {
+    const { quads, warnings } = mapWith(name, 'UBC Theses and Dissertations');
+    const degree = n('@id/degree/doctor-of-philosophy-phd');
+    expect(objects(quads, thesis, n('bibo:degree'))).toEqual([degree]);
+    expect(quads.filter((q) => q.subject.equals(degree)).map((q) => [q.predicate.value, q.object.value])).toEqual([
+      [n('rdf:type').value, n('bibo:ThesisDegree').value],
+      [n('rdfs:label').value, 'Doctor of Philosophy'],
+    ]);
+    expect(objects(quads, thesis, n('schema:inSupportOf'))).toEqual([lit(name)]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('gives a degree the file does not list a record-scoped IRI and a warning naming the record and field', () => {
+    const { quads, warnings } = mapWith('Master of Arts - MA', 'UBC Theses and Dissertations');
+    const degree = iris.recordDegree('1.0000001');
+    expect(degree.value).toBe('http://localhost:8080/id/degree/1.0000001-degree');
+    expect(objects(quads, thesis, n('bibo:degree'))).toEqual([degree]);
+    expect(objects(quads, degree, n('rdfs:label'))).toEqual([lit('Master of Arts - MA')]);
+    expect(objects(quads, degree, n('schema:alternateName'))).toEqual([lit('MA')]);
+    expect(warnings).toEqual([expect.objectContaining({
+      code: 'TL_ERR_NOT_IN_AUTHORITY', severity: 'warning', recordId: '1.0000001', file: 'records/full.txt', line: 40, field: 'degree',
+    })]);
+    expect(warnings[0]!.message).toContain('Master of Arts - MA');
+  });
+
+  it.each([['UBC Theses and Dissertations'], ['ubc theses and dissertations']])('collection %j is the authority collection', (name) => {
+    const { quads, warnings } = mapWith('PhD', name);
+    const collection = n('@id/collection/ubc-theses-and-dissertations');
+    expect(objects(quads, thesis, n('dcterms:isPartOf'))).toEqual([collection]);
+    expect(objects(quads, collection, n('dcterms:title'))).toEqual([DataFactory.literal('UBC Theses and Dissertations', 'en')]);
+    expect(objects(quads, collection, n('rdf:type'))).toEqual([n('dcmitype:Collection')]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('gives a collection the file does not list a record-scoped IRI and a warning', () => {
+    const { quads, warnings } = mapWith('PhD', 'Some Other Collection');
+    const collection = iris.recordCollection('1.0000001');
+    expect(objects(quads, thesis, n('dcterms:isPartOf'))).toEqual([collection]);
+    expect(objects(quads, collection, n('dcterms:title'))).toEqual([lit('Some Other Collection')]);
+    expect(warnings).toEqual([expect.objectContaining({ code: 'TL_ERR_NOT_IN_AUTHORITY', recordId: '1.0000001', line: 41, field: 'collection' })]);
   });
 });
 

@@ -1,9 +1,9 @@
-// Canonical form of a graph (stable blank-node labels, no duplicates, grouped subjects) and the union's record scope.
+// Canonical form of a graph (stable blank-node labels, no duplicates, grouped subjects) and the union of shared and record graphs.
 import { DataFactory, type Quad } from 'n3';
 import { describe, expect, it } from 'vitest';
 import { Iris } from '../../../src/core/iri.ts';
 import { blankPrefix, canonicalize, contentHash, quadKey } from '../../../pipeline/publish/canonical.ts';
-import { recordScope, Union } from '../../../pipeline/publish/union.ts';
+import { RECORD, SHARED, Union } from '../../../pipeline/publish/union.ts';
 
 const { quad, namedNode, blankNode, literal } = DataFactory;
 const iris = new Iris('http://localhost:8080/');
@@ -58,41 +58,42 @@ describe('canonicalize', () => {
   });
 });
 
-describe('recordScope', () => {
-  const scope = recordScope(iris, '1.1');
-  it.each([
-    [iris.thesis('1.1').value, true],
-    [iris.abstract('1.1').value, true],
-    [iris.recordGraph('1.1').value, true],
-    [iris.annotation('1.1', 3, 9).value, true],
-    [`${iris.annotation('1.1', 3, 9).value}#target`, true],
-    [iris.recordPerson('1.1', 'creator', 1).value, true],
-    [iris.thesis('1.10').value, false],
-    [iris.recordPerson('1.10', 'creator', 1).value, false],
-    [iris.entity('place', 'moscow').value, false],
-    [iris.collection('ubc-theses').value, false],
-    ['https://doi.org/10.14288/1.1', false],
-  ])('%s is record-scoped: %s', (iri, expected) => {
-    expect(scope(namedNode(iri))).toBe(expected);
-  });
-  it('treats blank nodes as the record’s own', () => {
-    expect(scope(blankNode('r1.1_x0'))).toBe(true);
-  });
-});
-
 describe('Union', () => {
-  it('passes record statements through and repeats of shared statements only once, counting each once', () => {
+  const thesisType = (id: string) => quad(iris.thesis(id), type, namedNode('http://schema.org/Thesis'));
+  const title = quad(iris.collection('c'), p('title'), literal('C'));
+
+  it('writes a shared graph’s statements once, and a record’s repeat of one not at all, counting each once', () => {
     const union = new Union(iris);
-    const shared = quad(iris.collection('c'), p('title'), literal('C'));
-    const rec = (id: string) => [quad(iris.thesis(id), type, namedNode('http://schema.org/Thesis')), shared];
-    expect(union.add(rec('1.1'), recordScope(iris, '1.1'))).toHaveLength(2);
-    expect(union.add(rec('1.2'), recordScope(iris, '1.2'))).toHaveLength(1);
+    expect(union.add([title], SHARED)).toHaveLength(1);
+    expect(union.add([thesisType('1.1'), title], RECORD)).toEqual([thesisType('1.1')]);
+    expect(union.add([thesisType('1.2'), title], RECORD)).toEqual([thesisType('1.2')]);
     const counts = union.snapshot();
     expect(counts.triples).toBe(3);
     expect(counts.distinctSubjects).toBe(3);
     expect(counts.entities).toBe(3);
     expect(counts.classes.get('http://schema.org/Thesis')).toBe(2);
-    expect(union.add([quad(iris.datasetPart('x'), p('title'), literal('D'))], () => false, false)).toHaveLength(1);
+    expect(union.add([quad(iris.datasetPart('x'), p('title'), literal('D'))], SHARED, false)).toHaveLength(1);
     expect(union.snapshot().triples).toBe(3);
+  });
+
+  it('remembers nothing of a record: its statements about an outside subject are de-duplicated within the record only', () => {
+    const union = new Union(iris);
+    const page = quad(namedNode('https://open.library.ubc.ca/items/1.1'), type, namedNode('http://schema.org/WebPage'));
+    expect(union.add([page, page, thesisType('1.1')], RECORD)).toEqual([page, thesisType('1.1')]);
+    // A later record stating the same (which records do not do: outside subjects are their own) is not checked against it.
+    expect(union.add([page], RECORD)).toEqual([page]);
+    // …whereas a shared graph's statements are remembered for the whole build.
+    expect(union.add([title], SHARED)).toHaveLength(1);
+    expect(union.add([title], SHARED)).toHaveLength(0);
+    expect(union.add([title], RECORD)).toHaveLength(0);
+  });
+
+  it('counts a record’s subject that a shared graph describes once, and a shared class membership once', () => {
+    const union = new Union(iris);
+    const moscow = iris.entity('place', 'moscow');
+    union.add([quad(moscow, type, namedNode('http://schema.org/City'))], SHARED);
+    union.add([quad(moscow, type, namedNode('http://schema.org/City')), quad(moscow, p('title'), literal('M'))], RECORD);
+    expect(union.snapshot()).toMatchObject({ triples: 2, distinctSubjects: 1, entities: 1 });
+    expect(union.snapshot().classes.get('http://schema.org/City')).toBe(1);
   });
 });

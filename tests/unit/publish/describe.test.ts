@@ -55,9 +55,21 @@ describe('describeDataset', () => {
     expect(has(ds, p, o)).toBe(true);
   });
 
-  it('says that abstracts stay under their thesis’s licence', () => {
-    const rights = quads.find((q) => q.subject.equals(ds) && q.predicate.equals(dct('rights')));
-    expect(rights?.object.value).toMatch(/abstract[^]*licence of its thesis/);
+  it('says, in one rights statement the dataset and every distribution point to, that abstracts stay under their thesis’s licence', () => {
+    const rights = iris.datasetPart('rights');
+    expect(has(ds, dct('rights'), rights)).toBe(true);
+    expect(has(rights, namedNode(`${NS.rdf}type`), dct('RightsStatement'))).toBe(true);
+    const text = quads.find((q) => q.subject.equals(rights) && q.predicate.equals(dct('description')));
+    expect(text?.object.value).toMatch(/abstract[^]*licence of its thesis/);
+    expect(text?.object.value).toContain('http://creativecommons.org/publicdomain/zero/1.0/');
+    for (const { ext } of DUMP_FORMATS) {
+      const dist = iris.datasetPart(`dump-${ext}`);
+      expect(has(dist, dct('rights'), rights), ext).toBe(true);
+      expect(has(dist, dct('license'), namedNode('http://creativecommons.org/publicdomain/zero/1.0/')), ext).toBe(true);
+    }
+    // dcterms:rights is never a literal (DCAT-AP: a dcterms:RightsStatement), and the licence is a dcterms:LicenseDocument.
+    expect(quads.filter((q) => q.predicate.equals(dct('rights')) && q.object.termType === 'Literal')).toEqual([]);
+    expect(has(namedNode('http://creativecommons.org/publicdomain/zero/1.0/'), namedNode(`${NS.rdf}type`), dct('LicenseDocument'))).toBe(true);
   });
 
   it('describes each dump as a distribution and a data dump', () => {

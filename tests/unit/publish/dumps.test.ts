@@ -10,7 +10,7 @@ import { jsonldContext } from '../../../pipeline/map/context.ts';
 import { blankPrefix, canonicalize } from '../../../pipeline/publish/canonical.ts';
 import { DumpFile } from '../../../pipeline/publish/dump-file.ts';
 import { DUMP_FORMATS, Publisher, dumpsDir } from '../../../pipeline/publish/index.ts';
-import { recordScope, SHARED } from '../../../pipeline/publish/union.ts';
+import { RECORD, SHARED } from '../../../pipeline/publish/union.ts';
 import { readAllDumps, sameGraph, triplesOf, unique, type DumpExt } from './read-dumps.ts';
 
 const { namedNode } = DataFactory;
@@ -33,7 +33,7 @@ async function fixtureGraphs(): Promise<{ graph: NamedNode; quads: Quad[]; recor
 async function publishFixture(distDir: string) {
   const publisher = await Publisher.open(distDir, iris, jsonldContext(BASE));
   const graphs = await fixtureGraphs();
-  for (const { graph, quads, recordId } of graphs) await publisher.publish(graph, quads, recordId ? recordScope(iris, recordId) : SHARED);
+  for (const { graph, quads, recordId } of graphs) await publisher.publish(graph, quads, recordId ? RECORD : SHARED);
   return { graphs, dumps: await publisher.close(), counts: publisher.counts() };
 }
 
@@ -62,11 +62,11 @@ describe('publish: the five dumps', () => {
     expect(sameGraph(read[ext], expected)).toBe(true);
   });
 
-  it('writes a triple shared by two records once in the triple dumps (and once per graph in the N-Quads)', async () => {
+  it('writes a statement of the authority graph that both records repeat once in the triple dumps (and once per graph in the N-Quads)', async () => {
     const nt = await readFile(path.join(dumpsDir(path.join(tmp, 'a')), 'dataset.nt'), 'utf8');
     const line = `<${BASE}id/collection/ubc-theses> <http://www.w3.org/2000/01/rdf-schema#label> "UBC Theses and Dissertations"@en .`;
     expect(nt.split('\n').filter((l) => l === line)).toHaveLength(1);
-    expect(read.nq.filter((q) => q.subject.value === `${BASE}id/collection/ubc-theses` && q.predicate.value.endsWith('label'))).toHaveLength(2);
+    expect(read.nq.filter((q) => q.subject.value === `${BASE}id/collection/ubc-theses` && q.predicate.value.endsWith('label'))).toHaveLength(3);
     expect(read.nt).toHaveLength(unique(read.nt).length);
   });
 
