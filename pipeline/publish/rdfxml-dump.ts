@@ -87,6 +87,11 @@ function escapeAttr(s: string): string {
 }
 
 const ROOT = /^\s*(?:<\?xml[^>]*\?>\s*)?<rdf:RDF\b([^>]*)>/;
+// A node element with no property (a subject stated only by its type) comes out of rdflib as an open tag, a
+// newline and indentation, and a close tag; rdflib's own parser then reads that whitespace as an rdf:value
+// literal. Written as an empty element it means what it should. Only node elements (rdf:about, rdf:nodeID)
+// are touched: a property element's whitespace content is a literal and stays.
+const EMPTY_NODE = /<([A-Za-z_][\w.-]*:[A-Za-z_][\w.-]*)(\s+rdf:(?:about|nodeID)="[^"]*")>\n[ \t]*<\/\1>/g;
 const XMLNS = /xmlns:([A-Za-z_][\w.-]*)="([^"]*)"/g;
 
 /**
@@ -125,7 +130,8 @@ export class RdfXmlDump {
       else if (known !== uri) throw ERR_BUILD(`rdflib bound prefix ${prefix} to ${uri}, already bound to ${known}`);
     }
     // A raw CR inside text would be normalised away by any XML parser; the character reference keeps it.
-    await this.body.write(`${xml.slice(root[0].length, end).replace(/^\n+|\s+$/g, '').replace(/\r/g, '&#13;')}\n`);
+    const body = xml.slice(root[0].length, end).replace(/^\n+|\s+$/g, '').replace(EMPTY_NODE, '<$1$2/>');
+    await this.body.write(`${body.replace(/\r/g, '&#13;')}\n`);
   }
 
   /** Abandons the dump after a failed build. */

@@ -12,6 +12,7 @@ import { registerAssets } from './resource/assets.ts';
 import { sendGone } from './resource/gone.ts';
 import { resourcePage } from './views/resource-page.ts';
 import type { ViewContext } from './views/terms.ts';
+import { displayLabels } from './views/vocab-labels.ts';
 
 const MAX_PAGE = 1_000_000;
 
@@ -59,6 +60,8 @@ async function checkRedirects(app: FastifyInstance, request: FastifyRequest, rep
 
 async function resourcePlugin(app: FastifyInstance): Promise<void> {
   const ctx: ViewContext = { store: app.store, labels: app.labels, iris: app.iris, urls: app.urls };
+  // Read now, so a broken ontology/display-labels.ttl stops the start with its line instead of failing every page.
+  displayLabels();
   const { iris, store } = app;
   registerAssets(app);
 

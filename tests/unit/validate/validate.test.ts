@@ -1,8 +1,11 @@
 // The validate stage on fixtures: each bad fixture yields exactly the problems it names, in the `record id: focus node, path, message` form.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DataFactory } from 'n3';
+import { DataFactory, type Quad } from 'n3';
 import { createValidator, type Validator } from '../../../pipeline/validate.ts';
+import { dcterms, rdf, skos, xsd } from '../../../src/core/vocab.ts';
 import { BASE, fixture, iris, realAuthority, summary, type Expected } from './helpers.ts';
+
+const { literal, quad } = DataFactory;
 
 let validator: Validator;
 beforeAll(async () => { validator = await createValidator(BASE, { authority: (await realAuthority()).quads }); });
@@ -58,8 +61,24 @@ describe('validate: fixtures', () => {
   it('an authority organisation as creator fails even with the authority graph', async () => {
     const ubc = iris.entity('organization', 'ubc');
     const quads = fixture('creator-from-authority.ttl').map((q) =>
-      q.object.value.endsWith('id/person/li-yi') ? DataFactory.quad(q.subject, q.predicate, ubc) : q);
+      q.object.value.endsWith('id/person/li-yi') ? quad(q.subject, q.predicate, ubc) : q);
     expect(summary(await validator.validate(quads, 'r1'))).toEqual([['error', 'dcterms:creator', 'id/thesis/1.0000002']]);
+  });
+
+  // Constraints the old fixtures never broke, each on a changed good-minimal.ttl: what to drop, what to add.
+  const thesis = iris.thesis('1.0000002');
+  const concept = iris.entity('concept', 'y');
+  it.each<[string, (q: Quad) => boolean, Quad[], Expected[]]>([
+    ['an empty title (sh:minLength)', (q) => q.predicate.equals(dcterms('title')),
+      [quad(thesis, dcterms('title'), literal(''))], [['error', 'dcterms:title', 'id/thesis/1.0000002']]],
+    ['an ill-formed gYearMonth (sh:datatype reads the lexical form)', (q) => q.predicate.equals(dcterms('issued')),
+      [quad(thesis, dcterms('issued'), literal('2025-13', xsd('gYearMonth')))], [['error', 'dcterms:issued', 'id/thesis/1.0000002']]],
+    ['two English preferred labels (sh:uniqueLang)', () => false,
+      [quad(concept, rdf('type'), skos('Concept')), quad(concept, skos('prefLabel'), literal('Y', 'en')), quad(concept, skos('prefLabel'), literal('Why', 'en'))],
+      [['error', 'skos:prefLabel', 'id/concept/y']]],
+  ])('finds %s', async (_name, drop, add, expected) => {
+    const quads = [...fixture('good-minimal.ttl').filter((q) => !drop(q)), ...add];
+    expect(summary(await validator.validate(quads, 'r1'))).toEqual(expected);
   });
 
   it('a missing licence is only a warning: nothing else is wrong with that record', async () => {
@@ -87,7 +106,7 @@ describe('validate: fixtures', () => {
 
   it('validates quads in a named graph as the runner holds them', async () => {
     const graph = iris.recordGraph('1.0000002');
-    const inGraph = fixture('missing-title.ttl').map((q) => DataFactory.quad(q.subject, q.predicate, q.object, graph));
+    const inGraph = fixture('missing-title.ttl').map((q) => quad(q.subject, q.predicate, q.object, graph));
     expect(summary(await validator.validate(inGraph, 'r1'))).toEqual([['error', 'dcterms:title', 'id/thesis/1.0000002']]);
   });
 
