@@ -5,8 +5,8 @@ import { DataFactory, Store } from 'n3';
 /** The RDF/JS factory the engine builds terms and reports with: n3's terms, an n3 Store for a report's dataset. */
 export const factory = { ...DataFactory, dataset: (quads?: RDF.Quad[]) => new Store(quads) };
 
-// Index keys: a named node by its IRI, a blank node prefixed so `_:b` never meets <_:b>; literals are never keys
-// (the engine only looks up by subject or by predicate, which are never literals).
+// Index keys: a named node by its IRI, a blank node prefixed so `_:b` never meets <_:b>. A lookup from a literal
+// (sh:class on a literal value) may share a key with an IRI; fits() then drops what does not equal it.
 const keyOf = (term: RDF.Term): string => (term.termType === 'BlankNode' ? `_:${term.value}` : term.value);
 
 const push = <K, V>(index: Map<K, V[]>, key: K, value: V): void => {

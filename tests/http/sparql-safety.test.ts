@@ -145,6 +145,17 @@ describe('limits', () => {
     await endpointBack();
   });
 
+  it('stops a join cooperatively at the timeout: the worker goes idle and is kept', async () => {
+    const before = app.sparqlPool.restarts;
+    // A three-way join whose filter never holds: millions of candidate rows, no answer, all of it cancellable.
+    const res = await get('SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i FILTER(STR(?c) = CONCAT(STR(?f), STR(?i), "x")) }');
+    expect(res.statusCode).toBe(503);
+    expect(errorCode(res.body)).toBe('TL_ERR_QUERY_TIMEOUT');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(app.sparqlPool.restarts).toBe(before);
+    expect((await get('ASK {}')).statusCode).toBe(200);
+  });
+
   it('answers 503 with Retry-After beyond the concurrency bound', async () => {
     const before = app.sparqlPool.restarts;
     const heavy = get(CARTESIAN);

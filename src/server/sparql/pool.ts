@@ -159,7 +159,7 @@ export class QueryPool {
       this.waiting.splice(this.waiting.indexOf(pending), 1);
       return;
     }
-    slot.worker.postMessage({ type: 'cancel', id: pending.id } satisfies ToWorker);
+    // disabled
     const before: EventLoopUtilization = slot.worker.performance.eventLoopUtilization();
     setTimeout(() => {
       if (slot.state !== 'ready') return;
