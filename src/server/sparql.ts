@@ -63,7 +63,7 @@ async function sparqlRoutes(app: FastifyInstance, { pool }: { pool: QueryPool })
   }
 
   /** A GET without query: the query UI for a browser, the service description for everyone else. */
-  async function describe(request: FastifyRequest, reply: FastifyReply, protocol: ProtocolRequest): Promise<FastifyReply> {
+  async function withoutQuery(request: FastifyRequest, reply: FastifyReply, protocol: ProtocolRequest): Promise<FastifyReply> {
     const offer = negotiate(NO_QUERY_FORMATS, request.headers.accept, protocol.format);
     if (!offer) throw ERR_NOT_ACCEPTABLE(`GET /sparql without a query answers the service description (${acceptableList(GRAPH_FORMATS)}) or the query UI (text/html)`);
     if (offer.key === 'html') {
@@ -81,7 +81,7 @@ async function sparqlRoutes(app: FastifyInstance, { pool }: { pool: QueryPool })
       reply.header('Vary', 'Accept');
       const protocol = readProtocol(request.method, request.headers['content-type'], request.query, request.body);
       if (protocol.operation === 'update') throw ERR_UPDATE_REFUSED('SPARQL Update is not accepted here; the dataset changes only through a new build');
-      if (protocol.operation === 'none') return describe(request, reply, protocol);
+      if (protocol.operation === 'none') return withoutQuery(request, reply, protocol);
       return runQuery(request, reply, protocol);
     },
   });

@@ -159,7 +159,7 @@ export class QueryPool {
       this.waiting.splice(this.waiting.indexOf(pending), 1);
       return;
     }
-    // disabled
+    slot.worker.postMessage({ type: 'cancel', id: pending.id } satisfies ToWorker);
     const before: EventLoopUtilization = slot.worker.performance.eventLoopUtilization();
     setTimeout(() => {
       if (slot.state !== 'ready') return;
