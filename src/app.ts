@@ -25,6 +25,9 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
     routerOptions: { ignoreTrailingSlash: false },
     // Behind a proxy BASE_URI may have a path (https://example.org/lod/): routes stay at "/" either way.
     rewriteUrl: basePathRewriter(config.baseUri),
+    // Loading a whole collection's store and warming the SPARQL workers takes longer than fastify's
+    // default 10 s plugin timeout; readiness is what /health reports, so no timeout here.
+    pluginTimeout: 0,
   });
   app.decorate('config', config);
   await app.register(errorsPlugin);
