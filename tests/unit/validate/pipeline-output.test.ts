@@ -1,10 +1,10 @@
-// The validate stage on what the pipeline makes: the map output, the seed after ingest → map → link, the authority graph, and its speed.
+// The validate stage on what the pipeline makes: the map output, the seed after ingest → map → link, the authority graph, and agreement with the engine it replaced.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { map } from '../../../pipeline/map.ts';
 import type { Authority } from '../../../pipeline/types.ts';
 import { createValidator, type Validator } from '../../../pipeline/validate.ts';
 import { fullRecord, seedRecord, testAuthority } from '../map/helpers.ts';
-import { pipelineCheck, referenceCheck, timeChecks } from '../../../bench/validate.ts';
+import { pipelineCheck, referenceCheck } from '../../../bench/validate.ts';
 import { BASE, ingestedSeed, iris, realAuthority, seedQuads } from './helpers.ts';
 
 let authority: Authority;
@@ -44,14 +44,15 @@ describe('validate: the map output', () => {
     expect(problems.map((p) => [p.focusNode, p.path])).toEqual([[`<${end.subject.value}>`, 'oa:end']]);
   });
 
-  it('validates the ingested seed several times faster than rdf-validate-shacl did, in a few ms', async () => {
+  // Speed is measured by `npm run bench -- --validate`, never asserted here (a shared machine makes timings noise).
+  it('finds the same problems as rdf-validate-shacl, the engine it replaced', async () => {
     const quads = seedQuads(ingestedSeed(), authority);
-    // Both engines on the same quads and shapes, timed in alternating rounds.
-    const { cpu: [before, after], wall } = await timeChecks([await referenceCheck(BASE), await pipelineCheck(BASE, authority.quads)], [quads], 100);
-    console.log(`validate: ${wall[1]!.toFixed(2)} ms/record (CPU ${after!.toFixed(2)}) on the seed after map and link (${quads.length} quads); rdf-validate-shacl ${wall[0]!.toFixed(2)} (CPU ${before!.toFixed(2)})`);
-    // CPU time, which other processes' load hardly changes. Measured 5-6 times faster standalone, 3-3.5 under
-    // vitest; 2 leaves room while failing if the old cost comes back.
-    expect(after!).toBeLessThan(before! / 2);
-    expect(wall[1]!).toBeLessThan(25);
+    const end = quads.find((q) => q.predicate.value === 'http://www.w3.org/ns/oa#end')!;
+    const broken = quads.filter((q) => q !== end);
+    // Record only on both sides: the reference engine has no authority lookup.
+    const [reference, current] = [await referenceCheck(BASE), await pipelineCheck(BASE)];
+    for (const input of [quads, broken]) {
+      expect(await current(input)).toEqual(await reference(input));
+    }
   });
 });
