@@ -40,7 +40,7 @@ export function register(program: Command): void {
     .description('run a SPARQL query over the built dataset (DIST_DIR/dumps/dataset.nq) and print the result')
     .argument('[file]', 'a .rq file holding the query')
     .option('-e, --expression <query>', 'the query text itself')
-    .option('-f, --format <format>', 'json, xml, csv, tsv (SELECT; json or xml for ASK); ttl, nt, nq, jsonld, rdf (CONSTRUCT, DESCRIBE); or a media type')
+    .option('-f, --format <format>', 'json, xml, csv, tsv (SELECT, ASK); ttl, nt, nq, jsonld, rdf (CONSTRUCT, DESCRIBE); or a media type')
     .option('--dist-dir <dir>', 'built dataset to query (env DIST_DIR, default dist)')
     .option('--base-uri <iri>', 'the IRI base the data was built with (env BASE_URI)')
     .option('--default-graph <iri>', 'a graph of the default graph instead of the union (repeatable)', collect, [])

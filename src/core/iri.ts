@@ -133,6 +133,28 @@ export class Iris {
   }
 }
 
+// Ids minted by Iris for one record: `{itemId}-{role}-{n}` (people, organisations), `{itemId}-degree`, `{itemId}-collection`,
+// `{itemId}-{start}-{end}` (annotations); abstract and source ids are the itemId itself.
+const RECORD_SCOPED: Partial<Record<ThingKind, RegExp>> = {
+  person: /^(.+)-(?:creator|supervisor|contributor)-\d+$/,
+  organization: /^(.+)-(?:publisher|grantor|provider|affiliation)-\d+$/,
+  degree: /^(.+)-degree$/,
+  collection: /^(.+)-collection$/,
+  annotation: /^(.+)-\d+-\d+$/,
+  abstract: /^(.+)$/,
+  source: /^(.+)$/,
+  thesis: /^(.+)$/,
+};
+
+/**
+ * The itemId of the record a thing belongs to, read from its id (`annotation`, `1.0449833-41-49` → `1.0449833`), or
+ * undefined for a thing not scoped to a record (authority entities, places). A shape only: the caller checks the record.
+ */
+export function recordOf(kind: ThingKind, id: string): string | undefined {
+  const m = RECORD_SCOPED[kind]?.exec(id);
+  return m && isValidId(m[1]!) ? m[1] : undefined;
+}
+
 /** Parses a base-relative path `id/{kind}/{id}` or `doc/{kind}/{id}[.ext]`; only known extensions are stripped, since ids contain dots. */
 export function parsePath(path: string): { space: 'id' | 'doc'; kind: ThingKind; id: string; ext?: DocExtension } | undefined {
   const m = /^(id|doc)\/([a-z]+)\/([^/?#]+)$/.exec(path);

@@ -159,12 +159,15 @@ export function descriptionQuads(d: Description): Quad[] {
   return all.quads;
 }
 
-/** The description of a document whose subjects are the document IRI and its hash parts (`B dataset`, `B ontology`), from its graph. */
-export function describeDocument(store: QuadStore, document: NamedNode, graph: NamedNode): Description {
+/**
+ * The description of a document whose subjects are the document IRI and its hash parts (`B dataset`, `B ontology`);
+ * `subjects` are those of its graph (the store is the union, so the graph's members come from GraphNames).
+ */
+export function describeDocument(store: QuadStore, document: NamedNode, subjects: Iterable<Term>): Description {
   const about = new TripleSet();
   closure(store, document, about);
-  for (const q of store.readQuads(null, null, null, graph)) {
-    if (q.subject.equals(document) || isPartOf(q.subject, document.value)) closure(store, q.subject, about, document.value);
+  for (const subject of subjects) {
+    if (subject.equals(document) || isPartOf(subject, document.value)) closure(store, subject, about, document.value);
   }
   return { subject: document, about: about.quads, related: [], incoming: [], context: [], incomingTotal: 0, page: 1, pageSize: INCOMING_PAGE_SIZE, hasNext: false };
 }

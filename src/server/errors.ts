@@ -46,6 +46,9 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, err: Pub
   const format = negotiate(ERROR_FORMATS, request.headers.accept)?.key ?? 'text';
   const title = STATUS_CODES[err.statusCode] ?? 'Error';
   reply.code(err.statusCode);
+  // The body's format follows Accept, so caches must key on it (a 404 page cached for a browser is no answer for curl).
+  const vary = String(reply.getHeader('vary') ?? '');
+  if (!/(^|,)\s*(accept|\*)\s*(,|$)/i.test(vary)) reply.header('vary', vary ? `${vary}, Accept` : 'Accept');
   // A Content-Encoding/Location/ETag set for the answer that failed must not describe this one.
   reply.removeHeader('etag');
   reply.removeHeader('content-location');

@@ -42,8 +42,42 @@ export function negotiate<K extends string>(offers: readonly Offer<K>[], accept:
   for (const o of offers) owner.set(o.mediaType, o);
   for (const o of offers) for (const a of o.aliases ?? []) if (a.includes('/') && !owner.has(a)) owner.set(a, o);
   const types = [...owner.keys()];
-  const best = new Negotiator({ headers: accept === undefined ? {} : { accept } }).mediaType(types);
+  const best = new Negotiator({ headers: accept === undefined ? {} : { accept: withoutParameters(accept) } }).mediaType(types);
   return best === undefined ? undefined : owner.get(best);
+}
+
+/** Splits a header at `sep` outside double-quoted strings (a profile="…" may hold commas and semicolons). */
+function splitUnquoted(text: string, sep: ',' | ';'): string[] {
+  const parts: string[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\' && quoted) i++;
+    else if (c === '"') quoted = !quoted;
+    else if (c === sep && !quoted) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
+
+/**
+ * Keeps only each media range's type and its q from an Accept header. negotiator matches a range with parameters
+ * (`text/turtle; charset=utf-8`, a JSON-LD profile) only to an offer with equal ones, and ours carry none, so such a
+ * client got 406; every representation we send is UTF-8, and profiles are not honoured (yet), so they are ignored.
+ */
+export function withoutParameters(accept: string): string {
+  const ranges: string[] = [];
+  for (const range of splitUnquoted(accept, ',')) {
+    const [type, ...params] = splitUnquoted(range, ';').map((p) => p.trim());
+    if (!type) continue;
+    const q = params.find((p) => /^q\s*=/i.test(p));
+    ranges.push(q ? `${type};${q.replace(/\s+/g, '')}` : type);
+  }
+  return ranges.join(', ');
 }
 
 /** The list a 406 answer gives: every media type on offer. */

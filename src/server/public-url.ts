@@ -38,7 +38,10 @@ export class PublicUrls {
   absolute(relative: string, request?: FastifyRequest): string {
     const rel = relative.replace(/^\//, '');
     if (this.trustProxy && request && request.headers['x-forwarded-host']) {
-      // fastify resolves request.host/protocol from X-Forwarded-Host/Proto when trustProxy is on.
+      // fastify resolves request.host/protocol from X-Forwarded-Host/Proto when trustProxy is on. A proxy that sends
+      // the public host but no X-Forwarded-Proto would turn an https BASE_URI into http: BASE_URI's own host keeps its scheme.
+      const base = new URL(this.base);
+      if (!request.headers['x-forwarded-proto'] && request.host.toLowerCase() === base.host) return this.base + rel;
       const origin = `${request.protocol}://${request.host}`;
       if (/^https?:\/\/[^/\s]+$/.test(origin) && origin !== new URL(this.base).origin) return `${origin}${this.basePath}${rel}`;
     }

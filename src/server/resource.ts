@@ -2,8 +2,8 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { NamedNode } from 'n3';
-import { DOC_EXTENSIONS, isValidId, parsePath, type DocExtension, type ThingKind } from '../core/iri.ts';
-import { ERR_BAD_REQUEST, ERR_CONFIG, ERR_NOT_FOUND } from '../core/errors.ts';
+import { DOC_EXTENSIONS, isValidId, parsePath, recordOf, type DocExtension, type ThingKind } from '../core/iri.ts';
+import { ERR_BAD_REQUEST, ERR_CONFIG, ERR_GONE, ERR_METHOD_NOT_ALLOWED, ERR_NOT_FOUND } from '../core/errors.ts';
 import { hasSubject } from './store.ts';
 import { describe, describeDocument, descriptionQuads, type Description } from './describe.ts';
 import { corsHeaders, sendDocument, type DocumentTarget } from './resource/document.ts';
@@ -50,6 +50,10 @@ async function checkRedirects(app: FastifyInstance, request: FastifyRequest, rep
   const key = `${kind}/${id}`;
   const gone = app.redirects.gone.get(key);
   if (gone !== undefined) return sendGone(request, reply, app.iris, kind, id, gone, ext);
+  // What a withdrawn record minted (its abstract, annotations, source, record-scoped people…) is gone with it: a published URI never turns 404.
+  const record = recordOf(kind, id);
+  const recordGone = record === undefined ? undefined : app.redirects.gone.get(`thesis/${record}`);
+  if (recordGone !== undefined) return sendGone(request, reply, app.iris, kind, id, `part of thesis ${record}, withdrawn: ${recordGone}`, ext);
   const successor = app.redirects.merged.get(key);
   if (successor === undefined) return undefined;
   const next = parsePath(`id/${successor}`);
@@ -104,7 +108,7 @@ async function resourcePlugin(app: FastifyInstance): Promise<void> {
         corsHeaders(reply);
         if (!hasSubject(store, h.doc())) throw ERR_NOT_FOUND(`this build has no ${h.kind}`);
         const docIri = (e?: DocExtension) => h.doc(e).value;
-        return sendDocument(request, reply, target(ctx, h.kind, 1, docIri, () => describeDocument(store, h.doc(), h.graph)), ext);
+        return sendDocument(request, reply, target(ctx, h.kind, 1, docIri, () => describeDocument(store, h.doc(), app.graphs.subjects(h.graph.value))), ext);
       });
     }
   }
@@ -116,8 +120,10 @@ async function resourcePlugin(app: FastifyInstance): Promise<void> {
     const rest = (request.params as { '*': string })['*'];
     const record = /^thesis\/([^/]+)$/.exec(rest);
     if (record && !isValidId(record[1]!)) throw ERR_NOT_FOUND(`no named graph graph/${rest} is published here`);
+    const gone = record ? app.redirects.gone.get(`thesis/${record[1]!}`) : undefined;
+    if (gone !== undefined) throw ERR_GONE(`named graph graph/${rest} is no longer published (the graph of thesis ${record![1]!}, withdrawn: ${gone})`);
     const graphIri = record ? iris.recordGraph(record[1]!) : (['authority', 'ontology', 'dataset'] as const).includes(rest as 'authority') ? iris.graph(rest as 'authority') : undefined;
-    if (!graphIri || !store.some(() => true, null, null, null, graphIri)) throw ERR_NOT_FOUND(`no named graph graph/${rest} is published here`);
+    if (!graphIri || !app.graphs.has(graphIri.value)) throw ERR_NOT_FOUND(`no named graph graph/${rest} is published here`);
     const to = record ? iris.doc('thesis', record[1]!) : rest === 'ontology' ? iris.ontologyDoc() : iris.datasetDoc();
     return reply.code(303).header('location', app.urls.absolute(to.value.slice(iris.base.length), request)).send();
   });
@@ -127,6 +133,20 @@ async function resourcePlugin(app: FastifyInstance): Promise<void> {
     corsHeaders(reply);
     return reply.code(302).header('location', app.urls.absolute('dataset', request)).send();
   });
+
+  // Things and documents are read-only: other methods answer 405 with Allow (before any body is read), not 404.
+  for (const url of ['/id/*', '/doc/*', '/graph/*', '/dataset', '/ontology']) {
+    app.route({
+      method: ['POST', 'PUT', 'DELETE', 'PATCH'],
+      url,
+      onRequest: async function readOnly(request, reply) {
+        corsHeaders(reply);
+        reply.header('allow', 'GET, HEAD, OPTIONS');
+        throw ERR_METHOD_NOT_ALLOWED(`${request.method} is not allowed here: linked-data documents are read-only (GET, HEAD, OPTIONS); the data changes only through a new build`);
+      },
+      handler: async function neverReached() {},
+    });
+  }
 
   // CORS preflight for documents (If-None-Match is not a simple header).
   for (const path of ['/id/*', '/doc/*', '/dataset', '/ontology']) {

@@ -23,6 +23,15 @@ describe('negotiate', () => {
     ['application/*', 'nt'],
     ['image/png, text/plain;q=0.5', undefined],
     ['text/turtle;q=0', undefined],
+    // Media-type parameters other than q are ignored (our offers carry none): none of these may be a 406.
+    ['text/turtle; charset=utf-8', 'ttl'],
+    ['application/rdf+xml; charset=UTF-8', 'rdf'],
+    ['text/html;level=1', 'html'],
+    ['application/ld+json;profile="http://www.w3.org/ns/json-ld#compacted"', 'jsonld'],
+    ['application/ld+json;profile="http://a.example/x,y;z", text/turtle;q=0.5', 'jsonld'],
+    ['text/turtle;charset=utf-8;q=0.4, application/n-triples;charset=utf-8;q=0.6', 'nt'],
+    ['text/turtle;q=0.4;charset=utf-8, application/n-triples ; q=0.3', 'ttl'],
+    ['text/turtle;charset=utf-8;q=0', undefined],
     // A browser's usual header.
     ['text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8', 'html'],
   ])('Accept %j → %s', (accept, expected) => {

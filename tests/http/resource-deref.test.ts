@@ -41,6 +41,8 @@ describe('unknown ids answer 404, decided by the store and not the IRI pattern',
     expect(r.statusCode).toBe(404);
     expect(r.headers.location).toBeUndefined();
     expect(r.headers['content-type']).toMatch(/^text\/plain/);
+    // The body's format follows Accept: caches must know.
+    expect(r.headers.vary).toMatch(/\bAccept\b/);
   });
 
   it('a browser gets a 404 page, a script gets JSON when it asks', async () => {
@@ -50,6 +52,19 @@ describe('unknown ids answer 404, decided by the store and not the IRI pattern',
     expect(html.body).toContain('<h1>Not Found</h1>');
     const json = await app.inject({ url: '/id/thesis/9.9999999', headers: { accept: 'application/json' } });
     expect(json.json()).toMatchObject({ statusCode: 404, code: 'TL_ERR_NOT_FOUND' });
+  });
+});
+
+describe('things and documents are read-only', () => {
+  it.each([
+    ['POST', '/doc/thesis/1.0449833'], ['PUT', '/doc/thesis/1.0449833.ttl'], ['DELETE', '/doc/thesis/1.0449833'], ['PATCH', '/doc/place/changchun'],
+    ['POST', '/id/thesis/1.0449833'], ['PUT', '/id/person/li-yi'], ['DELETE', '/id/thesis/9.9999999'],
+    ['POST', '/dataset'], ['DELETE', '/ontology'], ['PUT', '/graph/thesis/1.0449833'],
+  ] as const)('%s %s answers 405 with Allow', async (method, url) => {
+    const r = await app.inject({ method, url, headers: { 'content-type': 'text/turtle' }, payload: '<a> <b> <c> .' });
+    expect(r.statusCode).toBe(405);
+    expect(r.headers.allow).toBe('GET, HEAD, OPTIONS');
+    expect(r.body).toMatch(/read-only/);
   });
 });
 

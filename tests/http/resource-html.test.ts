@@ -5,6 +5,7 @@ import sparqljs from 'sparqljs';
 import { testApp } from '../helpers/app.ts';
 import { codePointOffsets } from '../../src/server/views/abstract.ts';
 import { escapeHtml, html, jsonScript, safeHref } from '../../src/server/views/html.ts';
+import { schemaJsonLd } from '../../src/server/views/thesis-meta.ts';
 
 const B = 'http://localhost:8080/';
 let app: FastifyInstance;
@@ -104,6 +105,18 @@ describe('the thesis page', () => {
     expect(data['@type']).toBe('Thesis');
     expect(data['@id']).toBe(`${B}id/thesis/1.0449833`);
     expect(data.author.map((a: { name: string }) => a.name)).toEqual(['Li, Yi', 'Doe, Jane']);
+    // schema.org Date is ISO 8601 text, not a typed value object.
+    expect(data.datePublished).toBe('2025');
+  });
+
+  it('lists JSON-LD authors in authorList order, whatever order the statements come in', async () => {
+    const subject = app.iris.thesis('1.0449833');
+    const ctx = { store: app.store, labels: app.labels, iris: app.iris, urls: app.urls };
+    const statements = app.store.getQuads(subject, null, null, null);
+    for (const about of [statements, [...statements].reverse()]) {
+      const data = JSON.parse(jsonLdBlocks((await schemaJsonLd(ctx, subject, about)).value)[0]!);
+      expect(data.author.map((a: { '@id': string }) => a['@id'])).toEqual([`${B}id/person/li-yi`, `${B}id/person/1.0449833-creator-2`]);
+    }
   });
 
   it('shows the abstract with its mentions as links, by code-point offsets', () => {

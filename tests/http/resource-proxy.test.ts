@@ -66,3 +66,23 @@ describe('trusted proxy: the data keeps its base, the client is sent to the orig
     expect(r.headers.location).toBe('http://localhost:8080/doc/thesis/1.0449833');
   });
 });
+
+describe('trusted proxy that sends X-Forwarded-Host but no X-Forwarded-Proto', () => {
+  const HTTPS = 'https://theses.example.org/lod/';
+  let app: FastifyInstance;
+  beforeAll(async () => { app = await testApp({ distDir: await rebasedDist(HTTPS), config: { baseUri: HTTPS, trustProxy: true } }); });
+  afterAll(async () => { await app.close(); });
+
+  it.each(['theses.example.org', 'Theses.Example.org'])('keeps BASE_URI\'s https for its own host (%s)', async (host) => {
+    const r = await app.inject({ url: '/lod/id/thesis/1.0449833', headers: { host: 'internal:3000', 'x-forwarded-host': host } });
+    expect(r.statusCode).toBe(303);
+    expect(r.headers.location).toBe(`${HTTPS}doc/thesis/1.0449833`);
+  });
+
+  it('still follows an explicit X-Forwarded-Proto, and another host keeps the connection\'s scheme', async () => {
+    const proto = await app.inject({ url: '/lod/id/thesis/1.0449833', headers: { host: 'internal:3000', 'x-forwarded-host': 'theses.example.org', 'x-forwarded-proto': 'http' } });
+    expect(proto.headers.location).toBe('http://theses.example.org/lod/doc/thesis/1.0449833');
+    const other = await app.inject({ url: '/lod/id/thesis/1.0449833', headers: { host: 'internal:3000', 'x-forwarded-host': 'mirror.example.org' } });
+    expect(other.headers.location).toBe('http://mirror.example.org/lod/doc/thesis/1.0449833');
+  });
+});

@@ -1,7 +1,10 @@
 // The store plugin over dist-mini: quads, redirects and labels as other plugins read them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { testApp } from '../helpers/app.ts';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Parser, termToId } from 'n3';
+import { DIST_MINI, testApp } from '../helpers/app.ts';
 import { hasSubject } from '../../src/server/store.ts';
 
 let app: FastifyInstance;
@@ -9,13 +12,16 @@ beforeAll(async () => { app = await testApp(); });
 afterAll(async () => { await app.close(); });
 
 describe('store plugin', () => {
-  it('loads every named graph of dataset.nq', () => {
-    const graphs = new Set(app.store.getGraphs(null, null, null).map((g) => g.value));
-    expect(graphs).toEqual(new Set([
+  it('knows every named graph of dataset.nq, and holds their union with each triple once', () => {
+    expect(new Set(app.graphs.values())).toEqual(new Set([
       'http://localhost:8080/graph/thesis/1.0449833', 'http://localhost:8080/graph/thesis/1.0000001',
       'http://localhost:8080/graph/authority', 'http://localhost:8080/graph/ontology', 'http://localhost:8080/graph/dataset',
     ]));
-    expect(app.store.size).toBe(154);
+    const quads = new Parser({ format: 'N-Quads' }).parse(readFileSync(path.join(DIST_MINI, 'dumps', 'dataset.nq'), 'utf8'));
+    const triples = new Set(quads.map((q) => `${termToId(q.subject)} ${termToId(q.predicate)} ${termToId(q.object)}`));
+    expect(quads).toHaveLength(154);
+    expect(app.store.size).toBe(triples.size);
+    expect(app.store.getQuads(null, null, null, null).every((q) => q.graph.termType === 'DefaultGraph')).toBe(true);
   });
 
   it('knows things by their triples, not by the shape of their IRI', () => {

@@ -70,6 +70,7 @@ describe('4xx explain', () => {
     const text = await app.inject({ url: '/nope' });
     expect(text.statusCode).toBe(404);
     expect(text.headers['content-type']).toMatch(/^text\/plain/);
+    expect(text.headers.vary).toBe('Accept');
     const page = await app.inject({ url: '/nope<script>', headers: { accept: 'text/html' } });
     expect(page.headers['content-type']).toMatch(/^text\/html/);
     expect(page.body).not.toContain('<script>');

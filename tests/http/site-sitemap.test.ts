@@ -1,7 +1,10 @@
 // The sitemap split: beyond the per-file limit, sitemap.xml becomes an index of numbered urlsets.
 import { describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
-import { sitemapFiles, type SitemapEntry } from '../../src/server/site/sitemap.ts';
+import { DataFactory, Store } from 'n3';
+import { sitemapEntries, sitemapFiles, type SitemapEntry } from '../../src/server/site/sitemap.ts';
+import { Iris } from '../../src/core/iri.ts';
+import { dcterms, rdf, xsd } from '../../src/core/vocab.ts';
 
 const BASE = 'https://lod.example.org/';
 const entries = (n: number): SitemapEntry[] => Array.from({ length: n }, (_, i) => ({ loc: `${BASE}doc/thesis/1.${i}`, lastmod: '2025-08-22' }));
@@ -28,5 +31,25 @@ describe('sitemapFiles', () => {
   it('escapes what XML needs escaped', () => {
     const xml = sitemapFiles([{ loc: `${BASE}search?q=a&year=2025` }], BASE).get('sitemap.xml')!;
     expect(xml).toContain('<loc>https://lod.example.org/search?q=a&amp;year=2025</loc>');
+  });
+});
+
+describe('sitemapEntries', () => {
+  it('dates a thesis page by its record graph\'s dcterms:modified', () => {
+    const { quad, literal, namedNode } = DataFactory;
+    const iris = new Iris(BASE);
+    const graph = iris.recordGraph('1.0449833');
+    const store = new Store([
+      quad(iris.thesis('1.0449833'), rdf('type'), namedNode('http://purl.org/ontology/bibo/Thesis'), graph),
+      quad(graph, dcterms('modified'), literal('2025-09-01T12:00:00Z', xsd('dateTime')), graph),
+      quad(iris.thesis('1.0000001'), rdf('type'), namedNode('http://purl.org/ontology/bibo/Thesis'), iris.recordGraph('1.0000001')),
+      quad(iris.entity('place', 'changchun'), rdf('type'), namedNode('http://schema.org/Place'), iris.graph('authority')),
+    ]);
+    expect(sitemapEntries(store, iris, [''])).toEqual([
+      { loc: BASE },
+      { loc: `${BASE}doc/place/changchun`, lastmod: undefined },
+      { loc: `${BASE}doc/thesis/1.0000001`, lastmod: undefined },
+      { loc: `${BASE}doc/thesis/1.0449833`, lastmod: '2025-09-01T12:00:00Z' },
+    ]);
   });
 });

@@ -126,10 +126,10 @@ describe('dumps', () => {
 });
 
 describe('crawlers', () => {
-  it('robots.txt allows all and names the sitemap under BASE_URI', async () => {
+  it('robots.txt allows all but query URLs and names the sitemap under BASE_URI', async () => {
     const res = await get('/robots.txt', '*/*');
     expect(res.statusCode).toBe(200);
-    expect(res.body).toBe('User-agent: *\nAllow: /\n\nSitemap: http://localhost:8080/sitemap.xml\n');
+    expect(res.body).toBe('User-agent: *\nAllow: /\nDisallow: /sparql?\nDisallow: /query?\nDisallow: /search?\n\nSitemap: http://localhost:8080/sitemap.xml\n');
   });
   it('sitemap.xml lists every thesis and entity document, and parses as XML', async () => {
     const res = await get('/sitemap.xml', '*/*');

@@ -22,7 +22,7 @@ describe('thesis-lod query', () => {
   it('runs a .rq file and prints TSV by default', async () => {
     const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'tl-query-')), 'q.rq');
     await writeFile(file, `ASK { <${SEED}> a ?t }`);
-    expect((await run(file)).stdout.trim()).toBe('{"head":{},"boolean":true}');
+    expect((await run(file)).stdout.trim()).toBe('?_askResult\ntrue');
     await writeFile(file, `SELECT ?t WHERE { <${SEED}> a ?t } ORDER BY ?t`);
     expect((await run(file)).stdout.split('\n')[0]).toBe('?t');
   });

@@ -129,9 +129,22 @@ describe('result formats, each read back with a real parser', () => {
     }
   });
 
-  it('refuses CSV for ASK with 406 naming the formats it has', async () => {
-    const res = await get('ASK {}', {}, { accept: 'text/csv' });
+  it.each([
+    ['text/csv', 'text/csv', '_askResult\r\ntrue\r\n', '_askResult\r\nfalse\r\n'],
+    ['text/tab-separated-values', 'text/tab-separated-values', '?_askResult\ntrue\n', '?_askResult\nfalse\n'],
+  ])('ASK as %s: one _askResult column, as Jena answers it', async (accept, type, yes, no) => {
+    for (const [q, body] of [[`ASK { <${SEED}> a ?t }`, yes], [`ASK { <${SEED}> a <${B}nothing> }`, no]] as const) {
+      const res = await get(q, {}, { accept });
+      expect(res.statusCode).toBe(200);
+      expect((res.headers['content-type'] as string).split(';')[0]).toBe(type);
+      expect(res.body).toBe(body);
+    }
+  });
+
+  it('refuses Turtle for ASK with 406 naming the formats it has, in good English', async () => {
+    const res = await get('ASK {}', {}, { accept: 'text/turtle' });
     expect(res.statusCode).toBe(406);
+    expect(res.body).toMatch(/an ASK result cannot be sent as Accept: text\/turtle/);
     expect(res.body).toMatch(/application\/sparql-results\+json/);
   });
 
@@ -152,6 +165,32 @@ describe('result formats, each read back with a real parser', () => {
     expect(res.statusCode).toBe(200);
     const got = await parseRdf(rdfSyntax(res.headers['content-type'] as string)!, res.body, B);
     expect(got.some((q) => q.subject.value === SEED)).toBe(true);
+  });
+});
+
+describe('Accept with media-type parameters (ignored but q)', () => {
+  it.each([
+    ['SELECT', 'application/sparql-results+json; charset=utf-8', 'SELECT * WHERE { ?s ?p ?o } LIMIT 1', 'application/sparql-results+json'],
+    ['SELECT', 'application/sparql-results+xml;charset=UTF-8', 'SELECT * WHERE { ?s ?p ?o } LIMIT 1', 'application/sparql-results+xml'],
+    ['ASK', 'application/sparql-results+json; charset=utf-8', 'ASK {}', 'application/sparql-results+json'],
+    ['CONSTRUCT', 'text/turtle;charset=utf-8', 'CONSTRUCT WHERE { ?s ?p ?o } LIMIT 1', 'text/turtle'],
+    ['CONSTRUCT', 'application/ld+json;profile="http://www.w3.org/ns/json-ld#expanded"', 'CONSTRUCT WHERE { ?s ?p ?o } LIMIT 1', 'application/ld+json'],
+  ])('%s with Accept %j', async (_form, accept, query, type) => {
+    const res = await get(query, {}, { accept });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((res.headers['content-type'] as string).split(';')[0]).toBe(type);
+  });
+
+  it.each([['text/turtle;charset=utf-8', 'text/turtle'], ['text/html; charset=utf-8', 'text/html']])('GET /sparql without a query, Accept %j', async (accept, type) => {
+    const res = await app.inject({ url: '/sparql', headers: { accept } });
+    expect(res.statusCode).toBe(200);
+    expect((res.headers['content-type'] as string).split(';')[0]).toBe(type);
+  });
+
+  it('an error answers JSON for Accept: application/json; charset=utf-8', async () => {
+    const res = await get('SELECT * WHERE { ?s ?p }', {}, { accept: 'application/json; charset=utf-8' });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
   });
 });
 

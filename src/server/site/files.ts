@@ -50,6 +50,9 @@ export async function listDumps(distDir: string): Promise<DumpInfo[]> {
 /** Pages of the site a crawler should know besides the documents. */
 const SITE_PAGES = ['', 'search', 'browse', ...ENTITY_KINDS.map((k) => `browse/${k}`), 'dataset', 'ontology', 'sparql'];
 
+/** Pages whose query strings run a query or a search: robots.txt keeps crawlers off those URLs. */
+const QUERY_PAGES = ['sparql', 'query', 'search'];
+
 /** Registers /dumps/*, /robots.txt and /sitemap.xml (plus /sitemap-N.xml when split). */
 export async function registerFiles(app: FastifyInstance): Promise<void> {
   const { config, iris } = app;
@@ -69,8 +72,11 @@ export async function registerFiles(app: FastifyInstance): Promise<void> {
     },
   });
 
+  // Pages and documents are for crawling; URLs that run a query or a search are not (each costs a query, and their
+  // number is endless). `Disallow: /search?` leaves the form itself (`/search`) crawlable.
+  const robotsTxt = ['User-agent: *', 'Allow: /', ...QUERY_PAGES.map((p) => `Disallow: ${app.urls.path(`${p}?`)}`), '', `Sitemap: ${iris.sitemap().value}`, ''].join('\n');
   app.get('/robots.txt', async function robots(_request, reply) {
-    return reply.type('text/plain; charset=utf-8').send(`User-agent: *\nAllow: /\n\nSitemap: ${iris.sitemap().value}\n`);
+    return reply.type('text/plain; charset=utf-8').send(robotsTxt);
   });
 
   // Built on first request, not at start-up, and kept: the store does not change while the server runs.

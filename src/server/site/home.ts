@@ -19,13 +19,13 @@ export interface DatasetCounts {
 }
 
 /** The triple count: the dataset description's void:triples, else the store's size. */
-export function tripleCount(store: Store, iris: Iris): number {
+export function tripleCount(store: Pick<Store, 'getObjects' | 'forSubjects' | 'size'>, iris: Iris): number {
   const stated = store.getObjects(iris.dataset(), voidNs('triples'), null)[0];
   return stated && /^\d+$/.test(stated.value) ? Number(stated.value) : store.size;
 }
 
 /** Counts from the store alone (no search index): typed subjects by their IRI's kind. */
-export function storeCounts(store: Store, iris: Iris): DatasetCounts {
+export function storeCounts(store: Pick<Store, 'getObjects' | 'forSubjects' | 'size'>, iris: Iris): DatasetCounts {
   const entities = Object.fromEntries(ENTITY_KINDS.map((k) => [k, 0])) as Record<EntityKind, number>;
   let theses = 0;
   store.forSubjects((subject) => {
@@ -38,7 +38,7 @@ export function storeCounts(store: Store, iris: Iris): DatasetCounts {
 }
 
 /** Counts from the search index, so that the home page and the browse pages agree. */
-export function indexCounts(search: SearchService, store: Store, iris: Iris): DatasetCounts {
+export function indexCounts(search: SearchService, store: Pick<Store, 'getObjects' | 'forSubjects' | 'size'>, iris: Iris): DatasetCounts {
   const entities = Object.fromEntries(ENTITY_KINDS.map((k) => [k, search.browse(k).length])) as Record<EntityKind, number>;
   return { theses: search.recordCount, entities, triples: tripleCount(store, iris) };
 }

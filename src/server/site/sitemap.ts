@@ -1,6 +1,6 @@
 // The sitemap: every thesis and entity document URL from the store, split into a sitemap index beyond 50,000 URLs.
-import type { Store } from 'n3';
 import { create } from 'xmlbuilder2';
+import type { Store } from 'n3';
 import { ENTITY_KINDS, type Iris } from '../../core/iri.ts';
 import { dcterms, rdf } from '../../core/vocab.ts';
 
@@ -20,13 +20,15 @@ export type SitemapFiles = Map<string, string>;
 const KINDS = new Set<string>(['thesis', ...ENTITY_KINDS, 'collection', 'degree']);
 
 /** Lists the documents worth crawling: the site's own pages, then each thesis and entity (typed subjects of the store), sorted. */
-export function sitemapEntries(store: Store, iris: Iris, pages: readonly string[]): SitemapEntry[] {
+export function sitemapEntries(store: Pick<Store, 'getObjects' | 'forSubjects'>, iris: Iris, pages: readonly string[]): SitemapEntry[] {
   const docs: SitemapEntry[] = [];
   store.forSubjects((subject) => {
     if (subject.termType !== 'NamedNode') return;
     const parsed = iris.parse(subject.value);
     if (!parsed || parsed.space !== 'id' || !KINDS.has(parsed.kind)) return;
-    const modified = store.getObjects(subject, dcterms('modified'), null)[0];
+    // A thesis changes when its record does: the record graph's dcterms:modified (provenance) dates its page.
+    const graph = parsed.kind === 'thesis' ? iris.recordGraph(parsed.id) : undefined;
+    const modified = (graph && store.getObjects(graph, dcterms('modified'), null)[0]) ?? store.getObjects(subject, dcterms('modified'), null)[0];
     docs.push({ loc: iris.doc(parsed.kind, parsed.id).value, lastmod: modified?.value });
   }, rdf('type'), null, null);
   docs.sort((a, b) => (a.loc < b.loc ? -1 : a.loc > b.loc ? 1 : 0));

@@ -8,6 +8,7 @@ import { chooseFormat, CONTENT_TYPES, type BindingsFormat, type FormatWish, type
 import { gateQuery, checkAlgebra, graphTerms, withDataset } from './gate.ts';
 import { bindingsWriter, writeBoolean, type Sink } from './results.ts';
 import { writeGraph } from './graph-output.ts';
+import { classifyEngineError } from './engine-errors.ts';
 
 /** One query as the protocol delivered it. */
 export interface QueryJob {
@@ -159,7 +160,16 @@ export class QueryRunner {
     checkAlgebra(operation);
     const variables = gated.variables ?? inAppearanceOrder(projectedVariables(operation) ?? [], gated.appearance ?? []);
     const plan = defaults.length + named.length > 0 ? withDataset(operation, defaults, named) : operation;
-    const result = await this.engine.query(plan as Parameters<QueryEngine['query']>[0], this.context(gated.base));
+    try {
+      return await this.evaluate(plan, gated.kind, format, variables, gated.base, limits, signal);
+    } catch (err) {
+      throw err instanceof QueryCancelled ? err : classifyEngineError(err);
+    }
+  }
+
+  /** Plans and evaluates the (gated) algebra and writes its result: everything that may fail on what the query asks. */
+  private async evaluate(plan: unknown, kind: ResultKind, format: ResultFormat, variables: string[], base: string | undefined, limits: Limits, signal?: AbortSignal): Promise<QueryAnswer> {
+    const result = await this.engine.query(plan as Parameters<QueryEngine['query']>[0], this.context(base));
     const sink = new CappedSink(limits.maxBytes);
     let rows = 0;
     let truncated = false;
@@ -194,6 +204,6 @@ export class QueryRunner {
     } else {
       throw ERR_QUERY_REFUSED('the query produced no result a read-only endpoint can send');
     }
-    return { kind: gated.kind, format, contentType: CONTENT_TYPES[format], body: sink.bytesOut(), rows, truncated };
+    return { kind, format, contentType: CONTENT_TYPES[format], body: sink.bytesOut(), rows, truncated };
   }
 }

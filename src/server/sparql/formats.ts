@@ -20,8 +20,11 @@ export const BINDINGS_FORMATS: readonly Offer<BindingsFormat>[] = [
   { key: 'tsv', mediaType: 'text/tab-separated-values', aliases: ['text/tsv'], label: 'TSV' },
 ];
 
-/** ASK results: CSV and TSV are defined for SELECT only (SPARQL 1.1 CSV/TSV §1), so a boolean is JSON or XML. */
-export const BOOLEAN_FORMATS: readonly Offer<BindingsFormat>[] = [JSON_RESULTS, XML_RESULTS];
+/**
+ * ASK results: CSV and TSV are defined for SELECT only (SPARQL 1.1 CSV/TSV §1), but endpoints such as Jena answer
+ * them with one `_askResult` column, and clients that ask for CSV expect that rather than a 406.
+ */
+export const BOOLEAN_FORMATS: readonly Offer<BindingsFormat>[] = BINDINGS_FORMATS;
 
 /** CONSTRUCT and DESCRIBE results, and the service description. */
 export const GRAPH_FORMATS: readonly Offer<GraphFormat>[] = [
@@ -64,5 +67,5 @@ export function chooseFormat(kind: ResultKind, wish: FormatWish): ResultFormat {
   if (offer) return offer.key;
   const asked = wish.format !== undefined && wish.format !== '' ? `format=${wish.format}` : `Accept: ${wish.accept}`;
   const form = kind === 'bindings' ? 'SELECT' : kind === 'boolean' ? 'ASK' : 'CONSTRUCT/DESCRIBE';
-  throw ERR_NOT_ACCEPTABLE(`a ${form} result cannot be sent as ${asked}; available: ${acceptableList(table)} (or format=${table.map((o) => o.key).join('|')})`);
+  throw ERR_NOT_ACCEPTABLE(`${/^[AEIOU]/.test(form) ? 'an' : 'a'} ${form} result cannot be sent as ${asked}; available: ${acceptableList(table)} (or format=${table.map((o) => o.key).join('|')})`);
 }

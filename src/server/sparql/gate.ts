@@ -41,6 +41,55 @@ function findType(node: unknown, types: ReadonlySet<string>, seen = new Set<obje
   return undefined;
 }
 
+/** Variables an expression reads outside aggregates (and outside EXISTS, whose pattern binds its own). */
+function freeVariables(node: unknown, out: string[] = []): string[] {
+  if (node === null || typeof node !== 'object') return out;
+  if (Array.isArray(node)) {
+    for (const item of node) freeVariables(item, out);
+    return out;
+  }
+  const n = node as { termType?: string; value?: string; type?: string; operator?: string; args?: unknown };
+  if (n.termType === 'Variable') out.push(n.value!);
+  else if ((n.type === 'operation' && n.operator !== 'exists' && n.operator !== 'notexists') || n.type === 'functionCall') freeVariables(n.args, out);
+  return out;
+}
+
+/**
+ * SPARQL 1.1 §11.4: in a query with GROUP BY or an aggregate, a projection may use only grouped variables, aggregates
+ * and the aliases projected before it. sparqljs checks this only when a COUNT other than COUNT(*) is present, so
+ * `SELECT (COUNT(*) AS ?n) ?s` and `SELECT (SUM(?o) AS ?t) ?s` slip through and the engine answers nonsense.
+ */
+function checkGrouping(query: sparqljs.SelectQuery): void {
+  const aggregates = new Set(['aggregate']);
+  const grouped = Boolean(query.group?.length) || [query.variables, query.having, query.order].some((part) => findType(part, aggregates));
+  if (!grouped) return;
+  const allowed = new Set<string>();
+  for (const g of query.group ?? []) {
+    const name = g.variable?.value ?? ((g.expression as { termType?: string }).termType === 'Variable' ? (g.expression as sparqljs.VariableTerm).value : undefined);
+    if (name) allowed.add(name);
+  }
+  const fix = (v: string) => `add ?${v} to GROUP BY, or project an aggregate of it such as (SAMPLE(?${v}) AS ?any)`;
+  for (const v of query.variables as (sparqljs.VariableTerm | sparqljs.VariableExpression | { termType: 'Wildcard' })[]) {
+    if ('termType' in v && v.termType === 'Wildcard') throw ERR_QUERY_SYNTAX('SELECT * cannot be used with GROUP BY or aggregates; name what to project');
+    if ('termType' in v) {
+      if (!allowed.has(v.value)) throw ERR_QUERY_SYNTAX(`projection of ungrouped variable ?${v.value} in a query with GROUP BY or an aggregate; ${fix(v.value)}`);
+      continue;
+    }
+    const ungrouped = freeVariables(v.expression).find((name) => !allowed.has(name));
+    if (ungrouped) throw ERR_QUERY_SYNTAX(`use of ungrouped variable ?${ungrouped} in the projection of ?${v.variable.value} in a query with GROUP BY or an aggregate; ${fix(ungrouped)}`);
+    allowed.add(v.variable.value);
+  }
+}
+
+/** Every SELECT in a parse tree, the query itself and its subqueries. */
+function selects(node: unknown, out: sparqljs.SelectQuery[] = []): sparqljs.SelectQuery[] {
+  if (node === null || typeof node !== 'object') return out;
+  const q = node as { type?: string; queryType?: string };
+  if (q.type === 'query' && q.queryType === 'SELECT') out.push(node as sparqljs.SelectQuery);
+  for (const value of Object.values(node)) selects(value, out);
+  return out;
+}
+
 const SERVICE_REFUSED = 'SERVICE is not allowed: this endpoint never fetches remote data (query the dataset here, or run a federated query on your own engine)';
 
 /**
@@ -56,6 +105,7 @@ export function gateQuery(text: string, baseIri: string): GatedQuery {
   }
   if (parsed.type === 'update') throw ERR_UPDATE_REFUSED('a SPARQL Update was sent as a query; this endpoint answers queries only');
   if (findType(parsed, new Set(['service']))) throw ERR_QUERY_REFUSED(SERVICE_REFUSED);
+  for (const select of selects(parsed)) checkGrouping(select);
   const kind: ResultKind = parsed.queryType === 'SELECT' ? 'bindings' : parsed.queryType === 'ASK' ? 'boolean' : 'graph';
   const base = (parsed as { base?: string }).base;
   if (parsed.queryType !== 'SELECT') return { kind, base };

@@ -125,13 +125,21 @@ function xmlWriter(sink: Sink): BindingsWriter {
   }
 }
 
-/** The boolean document of an ASK query, in JSON or XML. */
+/** The boolean document of an ASK query: JSON or XML, or in CSV/TSV as Jena (and clients that read it) writes it. */
 export function writeBoolean(format: BindingsFormat, value: boolean, sink: Sink): void {
   if (format === 'json') {
     sink.write(`{"head":{},"boolean":${value}}\n`);
     return;
   }
-  if (format !== 'xml') throw new TypeError(`an ASK result has no ${format} form`);
+  // SPARQL 1.1 CSV/TSV define SELECT only; the common convention is one column `_askResult` holding true or false.
+  if (format === 'csv') {
+    sink.write(`_askResult\r\n${value}\r\n`);
+    return;
+  }
+  if (format === 'tsv') {
+    sink.write(`?_askResult\n${value}\n`);
+    return;
+  }
   const xml = createCB({ data: xmlSink(sink), prettyPrint: true });
   xml.dec({ version: '1.0', encoding: 'UTF-8' }).ele(RESULTS_NS, 'sparql').ele('head').up().ele('boolean').txt(String(value)).up().up().end();
 }

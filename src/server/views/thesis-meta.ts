@@ -81,6 +81,21 @@ export function highwireTags(ctx: ViewContext, thesis: NamedNode, pageUrl: strin
   return html`${tags.filter(([, v]) => v).map(([name, content]) => html`<meta name="${name}" content="${content}">\n`)}`;
 }
 
+// schema.org's Date and DateTime are ISO 8601 text: consumers (Google's rich results, Scholar) expect "2025", not a typed value object.
+const DATE_TYPES = new Set(['gYear', 'gYearMonth', 'date', 'dateTime'].map((t) => `${NS.xsd}${t}`));
+
+/** Orders the framed `author` array as bibo:authorList (or the record's creator positions) lists them; an @list is not what schema.org consumers read. */
+function authorsInOrder(ctx: ViewContext, subject: NamedNode, framed: Record<string, unknown>): void {
+  const authors = framed.author;
+  if (!Array.isArray(authors)) return;
+  const order = creatorsInOrder(ctx.store, subject);
+  const rank = (a: unknown) => {
+    const i = order.indexOf((a as { '@id'?: string })['@id'] ?? '');
+    return i < 0 ? order.length : i;
+  };
+  framed.author = [...authors].sort((a, b) => rank(a) - rank(b));
+}
+
 /**
  * schema.org JSON-LD for a thing: its schema.org statements and the types and names of what they link to, framed
  * with the thing at the top and compacted with schema.org as vocabulary (context inline: nothing to fetch).
@@ -92,7 +107,8 @@ export async function schemaJsonLd(ctx: ViewContext, subject: NamedNode, about: 
   for (const q of about) {
     if (!q.subject.equals(subject)) continue;
     if (q.predicate.value === `${NS.rdf}type` ? isSchema(q.object) : isSchema(q.predicate)) {
-      triples.push(quad(q.subject, q.predicate, q.object, defaultGraph()));
+      const object = q.object.termType === 'Literal' && DATE_TYPES.has(q.object.datatype.value) ? literal(q.object.value) : q.object;
+      triples.push(quad(q.subject, q.predicate, object, defaultGraph()));
       if (q.object.termType === 'NamedNode' && q.predicate.value !== `${NS.rdf}type`) linked.add(q.object.value);
     }
   }
@@ -107,5 +123,6 @@ export async function schemaJsonLd(ctx: ViewContext, subject: NamedNode, about: 
   const framed = await jsonld.frame(doc, { '@context': context, '@id': subject.value, '@embed': '@once' } as unknown as Parameters<typeof jsonld.frame>[1], {
     documentLoader: noRemote,
   } as unknown as jsonld.Options.Frame);
+  authorsInOrder(ctx, subject, framed as Record<string, unknown>);
   return html`<script type="application/ld+json">${jsonScript(framed)}</script>\n`;
 }

@@ -1,0 +1,148 @@
+// Server benchmark: start-up time, heap per triple and dereferencing latency over a synthetic collection, against a fastify hello-world.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { loadConfig } from '../src/core/config.ts';
+import { build } from '../src/app.ts';
+import { runBuild } from '../pipeline/run.ts';
+import { writeCorpus } from './build.ts';
+
+/** Options of the server benchmark. */
+export interface ServerBenchOptions {
+  /** Synthetic records to build when no `distDir` is given. */
+  records: number;
+  /** A DIST_DIR built already (e.g. by `bench --keep`): measured as it is, no build. */
+  distDir?: string;
+  /** Requests per measured route (each to a different document, so none is served from the body cache). */
+  samples: number;
+  keep?: boolean;
+  out?: (line: string) => void;
+}
+
+/** Latency figures of one route, in milliseconds. */
+export interface Latency {
+  n: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+/** What the benchmark measured. */
+export interface ServerBenchResult {
+  records: number;
+  triples: number;
+  startSeconds: number;
+  heapMb: number;
+  mbPerMillionTriples: number;
+  rssMb: number;
+  routes: Record<string, Latency>;
+  reference: Latency;
+}
+
+// A full collection is read on purpose: the heap figure is only meaningful after a collection, so expose gc() here.
+function collector(): () => void {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  return () => { gc(); gc(); };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+function summarise(times: number[]): Latency {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { n: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted[sorted.length - 1]! };
+}
+
+/** Times each URL once through inject (cold: distinct documents), failing loudly on anything but the expected status. */
+async function timeUrls(app: FastifyInstance, urls: string[], accept?: string, status = 200): Promise<Latency> {
+  const times: number[] = [];
+  for (const url of urls) {
+    const started = performance.now();
+    const res = await app.inject({ url, headers: accept ? { accept } : {} });
+    times.push(performance.now() - started);
+    if (res.statusCode !== status) throw new Error(`${url} answered ${res.statusCode}, expected ${status}: ${res.body.slice(0, 200)}`);
+  }
+  return summarise(times);
+}
+
+// The reference: a fastify hello-world route through inject in the same process, which is the floor any route can reach.
+async function helloWorld(samples: number): Promise<Latency> {
+  const app = Fastify({ logger: false });
+  app.get('/hello', async function hello() { return 'hello world'; });
+  await app.ready();
+  await timeUrls(app, Array.from({ length: 50 }, () => '/hello'));
+  const latency = await timeUrls(app, Array.from({ length: samples }, () => '/hello'));
+  await app.close();
+  return latency;
+}
+
+/** Picks `n` ids spread evenly over the list. */
+function spread<T>(list: T[], n: number): T[] {
+  if (list.length <= n) return list;
+  return Array.from({ length: n }, (_, i) => list[Math.floor((i * list.length) / n)]!);
+}
+
+const fmt = (l: Latency) => `p50 ${l.p50.toFixed(2)} ms, p95 ${l.p95.toFixed(2)} ms, max ${l.max.toFixed(1)} ms (n=${l.n})`;
+
+/** Runs the benchmark and prints its figures; a temporary build is removed unless `keep`. */
+export async function benchServer(opts: ServerBenchOptions): Promise<ServerBenchResult> {
+  const out = opts.out ?? console.log;
+  const gc = collector();
+  let dir: string | undefined;
+  let distDir = opts.distDir;
+  try {
+    if (!distDir) {
+      dir = await mkdtemp(path.join(os.tmpdir(), 'thesis-lod-server-bench-'));
+      out(`server bench: building ${opts.records} synthetic records in ${dir}`);
+      await writeCorpus(path.join(dir, 'data'), opts.records);
+      const buildConfig = loadConfig({ dataDir: path.join(dir, 'data'), distDir: path.join(dir, 'dist'), stateDir: path.join(dir, 'state') }, {});
+      await runBuild(buildConfig, { buildDate: '2025-01-01', progress: false });
+      distDir = buildConfig.distDir;
+    }
+    const report = JSON.parse(await readFile(path.join(distDir, 'build-report.json'), 'utf8')) as { records: { id: string; status: string }[] };
+    const ids = report.records.filter((r) => r.status === 'published').map((r) => r.id);
+    const config = loadConfig({ distDir, stateDir: path.join(os.tmpdir(), 'thesis-lod-bench-state') }, {});
+
+    gc();
+    const heapBefore = process.memoryUsage().heapUsed;
+    const started = performance.now();
+    const app = await build(config, { logger: false });
+    const startSeconds = (performance.now() - started) / 1000;
+    gc();
+    const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
+    const rssMb = process.memoryUsage().rss / 2 ** 20;
+    const triples = app.store.size;
+    out(`dataset:   ${ids.length} records, ${triples} triples in the document store of ${distDir}`);
+    out(`start-up:  ${startSeconds.toFixed(1)} s (store, labels, SPARQL workers loaded and warmed)`);
+    out(`memory:    main heap ${heapMb.toFixed(0)} MB = ${(heapMb / (triples / 1e6)).toFixed(0)} MB per million triples; process RSS ${rssMb.toFixed(0)} MB (workers included)`);
+
+    const n = opts.samples;
+    const reference = await helloWorld(Math.max(n, 200));
+    const theses = spread(ids, n);
+    // Changchun is mentioned by every synthetic record: its pages list thousands of incoming links, 100 a page.
+    const pages = Array.from({ length: Math.min(n, Math.max(1, Math.floor((ids.length * 2) / 100))) }, (_, i) => i + 1);
+    const routes: Record<string, Latency> = {};
+    routes['303 /id/thesis/{id}'] = await timeUrls(app, theses.map((id) => `/id/thesis/${id}`), undefined, 303);
+    routes['/doc/thesis/{id}.ttl'] = await timeUrls(app, theses.map((id) => `/doc/thesis/${id}.ttl`));
+    routes['/doc/thesis/{id}.html'] = await timeUrls(app, theses.map((id) => `/doc/thesis/${id}.html`));
+    routes['/doc/thesis/{id}.jsonld'] = await timeUrls(app, spread(theses, Math.max(1, Math.floor(n / 4))).map((id) => `/doc/thesis/${id}.jsonld`));
+    routes['/doc/thesis/{id}.ttl cached'] = await timeUrls(app, theses.map((id) => `/doc/thesis/${id}.ttl`));
+    routes['/doc/place/changchun.html?page=N'] = await timeUrls(app, pages.map((p) => `/doc/place/changchun.html?page=${p}`));
+    routes['/doc/place/changchun.ttl?page=N'] = await timeUrls(app, pages.map((p) => `/doc/place/changchun.ttl?page=${p}`));
+    await app.close();
+
+    out(`reference: fastify hello-world through inject, ${fmt(reference)}`);
+    for (const [route, l] of Object.entries(routes)) {
+      out(`${route.padEnd(36)} ${fmt(l)}; p50 = ${(l.p50 / reference.p50).toFixed(0)}× hello-world`);
+    }
+    return { records: ids.length, triples, startSeconds, heapMb, mbPerMillionTriples: heapMb / (triples / 1e6), rssMb, routes, reference };
+  } finally {
+    if (dir && !opts.keep) await rm(dir, { recursive: true, force: true });
+    else if (dir) out(`kept ${dir} (pass --dist-dir ${path.join(dir, 'dist')} to measure it again without building)`);
+  }
+}
