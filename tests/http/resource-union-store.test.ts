@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { DataFactory, Parser, Store, termToId, type Quad, type Term } from 'n3';
 import { isomorphic } from 'rdf-isomorphic';
 import { DIST_MINI } from '../helpers/app.ts';
-import { loadUnion } from '../../src/server/store.ts';
+import { loadStore, loadUnion } from '../../src/server/store.ts';
 import type { UnionStore } from '../../src/server/union-store.ts';
 
 const { namedNode, literal, quad, defaultGraph } = DataFactory;
@@ -53,6 +53,17 @@ describe.each([['dist-mini', MINI], ['escapes.nq', ESCAPES]])('the union of %s',
     }
     for (const p of predicates) check(`p=${p?.value}`, store.readQuads(null, p, null, null), reference.readQuads(null, p, null, null));
     expect(mismatches).toEqual([]);
+  });
+});
+
+describe('the SPARQL workers\' store', () => {
+  it.each([['dist-mini', MINI], ['escapes.nq', ESCAPES]])('holds the quads of %s with their graphs, as n3 parses them', async (_name, file) => {
+    const store = await loadStore(file);
+    const expected = new Parser({ format: 'N-Quads' }).parse(readFileSync(file, 'utf8'));
+    const distinct = new Store<Quad, Quad, Quad, Quad>(expected);
+    expect(store.size).toBe(distinct.size);
+    expect(isomorphic(store.getQuads(null, null, null, null), distinct.getQuads(null, null, null, null))).toBe(true);
+    expect(store.getGraphs(null, null, null).map((g) => g.value).sort()).toEqual(distinct.getGraphs(null, null, null).map((g) => g.value).sort());
   });
 });
 

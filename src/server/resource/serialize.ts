@@ -12,7 +12,7 @@ export function documentContext(base: string): Record<string, unknown> {
   return jsonldContext(base);
 }
 
-// Nothing is ever fetched while writing a document: a remote context reference is a bug, not a request to make.
+// Nothing is ever fetched while writing a document or a result: a remote context reference is a bug, not a request to make.
 export const noRemote = async (url: string): Promise<never> => {
   throw new Error(`JSON-LD tried to load ${url}; documents use an inline context only`);
 };
@@ -39,12 +39,14 @@ function usedPrefixes(quads: readonly Quad[], base: string): Record<string, stri
   return used;
 }
 
-async function writeJsonLd(quads: readonly Quad[], base: string): Promise<string> {
-  const nquads = await writeN3(quads, 'N-Triples', base);
-  const expanded = await jsonld.fromRDF(nquads, { format: 'application/n-quads' });
-  const context = documentContext(base);
+/**
+ * JSON-LD compacted with the documents' context (for documents and SPARQL graph results alike). The quads go to jsonld as
+ * a dataset: handing it N-Quads text instead makes its parser quadratic (30,000 quads: 9 s against 0.04 s).
+ */
+export async function writeJsonLd(quads: readonly Quad[], base: string): Promise<string> {
+  const expanded = await jsonld.fromRDF(quads as unknown as Parameters<typeof jsonld.fromRDF>[0]);
   const options = { documentLoader: noRemote, skipExpansion: true } as unknown as jsonld.Options.Compact;
-  const compacted = await jsonld.compact(expanded, context as jsonld.ContextDefinition, options);
+  const compacted = await jsonld.compact(expanded, documentContext(base) as jsonld.ContextDefinition, options);
   return `${JSON.stringify(compacted, null, 2)}\n`;
 }
 
