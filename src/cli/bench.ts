@@ -19,7 +19,7 @@ interface BenchFlags {
 export function register(program: Command): void {
   program
     .command('bench')
-    .description('measure the build on a synthetic corpus against the n3 Writer alone')
+    .description('measure the build on a synthetic corpus against the n3 Writer alone; --validate: SHACL validation; --server: the server')
     .option('--records <n>', 'number of synthetic records (variants of the seed)', '2000')
     .option('--keep', 'keep the temporary corpus and output')
     .option('--validate', 'measure only SHACL validation: data/records through the engine before (rdf-validate-shacl) and the pipeline\'s (shacl-engine)')

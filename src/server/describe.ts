@@ -112,14 +112,17 @@ export function describe(store: QuadStore, iris: Iris, subject: NamedNode, optio
     for (const a of annotationsOn(store, abstract)) closure(store, a, related);
   }
 
-  // Incoming: every triple whose object is the subject, from another subject; counted whole, returned one page.
-  const incomingAll = new TripleSet();
+  // Incoming: every triple whose object is the subject, from another subject; counted whole, only one page kept.
+  // The store holds each triple once (the union is deduplicated), so counting needs no set: a place named by every
+  // thesis has tens of thousands of these, and each page is built on its own.
+  const start = (page - 1) * pageSize;
+  const incoming: Quad[] = [];
+  let incomingTotal = 0;
   for (const q of store.readQuads(null, null, subject, null)) {
     if (q.subject.equals(subject) || isPartOf(q.subject, subject.value)) continue;
-    incomingAll.add(q);
+    if (incomingTotal >= start && incomingTotal < start + pageSize) incoming.push(quad(q.subject, q.predicate, q.object, defaultGraph()));
+    incomingTotal++;
   }
-  const start = (page - 1) * pageSize;
-  const incoming = incomingAll.quads.slice(start, start + pageSize);
 
   const context = new TripleSet();
   const done = new Set<string>([subject.value]);
@@ -145,10 +148,10 @@ export function describe(store: QuadStore, iris: Iris, subject: NamedNode, optio
     related: related.quads.filter((q) => !about.has(q)),
     incoming,
     context: context.quads,
-    incomingTotal: incomingAll.quads.length,
+    incomingTotal,
     page,
     pageSize,
-    hasNext: start + pageSize < incomingAll.quads.length,
+    hasNext: start + pageSize < incomingTotal,
   };
 }
 

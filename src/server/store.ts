@@ -26,7 +26,8 @@ type OTerm = Term | string | null;
 
 /**
  * What documents, pages and labels read: an n3 Store's read methods with the graph left unbound, yielding n3 Quads (whose
- * terms have n3's helpers, such as equals and id). The server's is a UnionStore; an n3 Store fits too (tests build small ones).
+ * terms have n3's helpers, such as equals and id), each triple once. The server's is a UnionStore; an n3 Store of one
+ * graph fits too (tests build small ones).
  */
 export interface QuadStore {
   readonly size: number;

@@ -24,7 +24,10 @@ export class UnionStoreBuilder {
   private triples = new Uint32Array(3 * 65536);
   private count = 0;
 
-  /** The id of a term key, minted on first sight (as an own copy of the key, so it keeps no chunk of the dump alive). */
+  /**
+   * The id of a term key, minted on first sight (as an own copy of the key, so it keeps no chunk of the dump alive).
+   * A V8 Map holds at most 2^24 keys (it throws beyond): 10,000 synthetic records mint 680,000 terms for 3.07 million triples.
+   */
   id(key: string): number {
     let id = this.ids.get(key);
     if (id === undefined) {
