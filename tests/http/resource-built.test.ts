@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { builtDist, testApp } from '../helpers/app.ts';
-import { parseN3 } from '../helpers/rdf.ts';
+import { parse } from '../helpers/rdf.ts';
 import { prefixed, termName, type ViewContext } from '../../src/server/views/terms.ts';
 import { DISPLAY_LABELS_FILE, displayLabels } from '../../src/server/views/vocab-labels.ts';
 
@@ -36,7 +36,7 @@ describe('every thing of the built dataset resolves', () => {
       const r = await app.inject({ url: `/${rel}` });
       if (r.statusCode !== 303 || r.headers.location !== `${B}doc/${rel.slice(3)}`) { failures.push(`${rel}: ${r.statusCode}`); continue; }
       const doc = await app.inject({ url: `/doc/${rel.slice(3)}.ttl` });
-      const quads = parseN3(doc.body, 'Turtle');
+      const quads = await parse(doc.body, 'ttl');
       if (!quads.some((q) => q.subject.value === `${B}${rel}`)) failures.push(`${rel}: document does not describe it`);
       const page = await app.inject({ url: `/doc/${rel.slice(3)}`, headers: { accept: 'text/html' } });
       if (page.statusCode !== 200 || !page.body.includes('<h1>')) failures.push(`${rel}: page ${page.statusCode}`);
@@ -68,7 +68,7 @@ describe('every thing of the built dataset resolves', () => {
     for (const url of ['/dataset', '/ontology']) {
       const r = await app.inject({ url, headers: { accept: 'text/turtle' } });
       expect(r.statusCode).toBe(200);
-      expect(parseN3(r.body, 'Turtle').length).toBeGreaterThan(10);
+      expect((await parse(r.body, 'ttl')).length).toBeGreaterThan(10);
     }
   });
 });
@@ -88,8 +88,8 @@ describe('pages of the built dataset read in words', () => {
     expect(unnamed).toEqual([]);
   });
 
-  it('the display labels are not published: none of their statements is in any graph of the dataset', () => {
-    const statements = parseN3(readFileSync(DISPLAY_LABELS_FILE, 'utf8'), 'Turtle');
+  it('the display labels are not published: none of their statements is in any graph of the dataset', async () => {
+    const statements = await parse(readFileSync(DISPLAY_LABELS_FILE, 'utf8'), 'ttl');
     expect(displayLabels().size).toBeGreaterThan(100);
     const published = statements.filter((q) => app.store.countQuads(q.subject, q.predicate, q.object, null) > 0).map((q) => `${q.subject.value} ${q.object.value}`);
     expect(published).toEqual([]);

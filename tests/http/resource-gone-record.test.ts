@@ -1,10 +1,9 @@
 // A withdrawn thesis takes what its record minted with it: abstract, annotations, source, record-scoped ids and its graph answer 410, not 404.
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { DIST_MINI, testApp } from '../helpers/app.ts';
+import { copyDist, testApp } from '../helpers/app.ts';
 import { recordOf, type ThingKind } from '../../src/core/iri.ts';
 
 const REASON = 'Withdrawn by the repository (2025-10-01).';
@@ -12,8 +11,7 @@ let app: FastifyInstance;
 
 beforeAll(async () => {
   // dist-mini with the seed thesis listed as gone, as the ledger writes it after a withdrawal.
-  const dist = await mkdtemp(path.join(os.tmpdir(), 'thesis-lod-gone-'));
-  await cp(DIST_MINI, dist, { recursive: true });
+  const dist = await copyDist('gone');
   const file = path.join(dist, 'redirects.json');
   const redirects = JSON.parse(await readFile(file, 'utf8')) as { gone: Record<string, string> };
   redirects.gone['thesis/1.0449833'] = REASON;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import jsonld from 'jsonld';
 import { testApp } from '../helpers/app.ts';
-import { parseJsonLd, parseN3 } from '../helpers/rdf.ts';
+import { parse, rdfSyntax } from '../helpers/rdf.ts';
 import { parseDisplayLabels } from '../../src/server/views/vocab-labels.ts';
 import { readableDate } from '../../src/server/views/terms.ts';
 import { ThesisLodError } from '../../src/core/errors.ts';
@@ -119,7 +119,7 @@ describe('entity and annotation pages (dist-mini)', () => {
     expect(incoming).toContain('<span class="prop">Author</span> <span class="terms">schema:author, dcterms:creator, bibo:authorList</span>');
     expect(incoming).not.toContain('(a structured value)');
     const block = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(body)![1]!;
-    const quads = await parseJsonLd(block);
+    const quads = await parse(block, 'jsonld');
     expect(quads.some((q) => q.predicate.value === 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type' && q.object.value === 'http://schema.org/Person')).toBe(true);
     expect(quads.some((q) => q.predicate.value === 'http://schema.org/name' && q.object.value === 'Li, Yi')).toBe(true);
     const expanded = await jsonld.expand(JSON.parse(block), { documentLoader: async (u: string) => { throw new Error(`fetched ${u}`); } } as unknown as jsonld.Options.Expand);
@@ -147,7 +147,7 @@ describe('410 Gone answers machines in RDF when they ask for it', () => {
     expect(r.statusCode).toBe(410);
     expect(r.headers['content-type']).toMatch(type);
     expect(r.headers.vary).toMatch(/Accept/i);
-    const quads = accept === 'application/ld+json' ? await parseJsonLd(r.body) : parseN3(r.body, accept === 'text/turtle' ? 'Turtle' : 'N-Triples');
+    const quads = await parse(r.body, rdfSyntax(accept)!);
     expect(quads.find((q) => q.predicate.value.endsWith('#deprecated'))?.subject.value).toBe('http://localhost:8080/id/thesis/1.0000000');
     expect(quads.find((q) => q.predicate.value.endsWith('#comment'))?.object.value).toContain('Withdrawn at the author\'s request');
   });
@@ -165,7 +165,7 @@ describe('410 Gone answers machines in RDF when they ask for it', () => {
   it('a per-format URL answers in its format', async () => {
     const r = await app.inject({ url: '/doc/thesis/1.0000000.nt' });
     expect(r.statusCode).toBe(410);
-    expect(parseN3(r.body, 'N-Triples')).toHaveLength(2);
+    expect(await parse(r.body, 'nt')).toHaveLength(2);
   });
 });
 

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { rebasedDist, testApp } from '../helpers/app.ts';
-import { parseN3 } from '../helpers/rdf.ts';
+import { parse } from '../helpers/rdf.ts';
 
 const PUBLIC = 'https://theses.example.org/lod/';
 
@@ -29,7 +29,7 @@ describe('BASE_URI with a path, server on an internal port', () => {
     const r = await app.inject({ url: '/lod/doc/thesis/1.0449833', headers: { accept: 'text/turtle', host: 'internal:3000' } });
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-location']).toBe(`${PUBLIC}doc/thesis/1.0449833.ttl`);
-    const quads = parseN3(r.body, 'Turtle');
+    const quads = await parse(r.body, 'ttl');
     expect(quads.some((q) => q.subject.value === `${PUBLIC}id/thesis/1.0449833`)).toBe(true);
     const html = await app.inject({ url: '/lod/doc/thesis/1.0449833', headers: { accept: 'text/html' } });
     expect(html.body).toContain('<link rel="stylesheet" href="/lod/static/style.css">');

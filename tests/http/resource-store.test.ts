@@ -1,10 +1,8 @@
 // The store plugin over dist-mini: quads, redirects and labels as other plugins read them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { Parser, termToId } from 'n3';
-import { DIST_MINI, testApp } from '../helpers/app.ts';
+import { termToId } from 'n3';
+import { miniQuads, testApp } from '../helpers/app.ts';
 import { hasSubject } from '../../src/server/store.ts';
 
 let app: FastifyInstance;
@@ -12,12 +10,12 @@ beforeAll(async () => { app = await testApp(); });
 afterAll(async () => { await app.close(); });
 
 describe('store plugin', () => {
-  it('knows every named graph of dataset.nq, and holds their union with each triple once', () => {
+  it('knows every named graph of dataset.nq, and holds their union with each triple once', async () => {
     expect(new Set(app.graphs.values())).toEqual(new Set([
       'http://localhost:8080/graph/thesis/1.0449833', 'http://localhost:8080/graph/thesis/1.0000001',
       'http://localhost:8080/graph/authority', 'http://localhost:8080/graph/ontology', 'http://localhost:8080/graph/dataset',
     ]));
-    const quads = new Parser({ format: 'N-Quads' }).parse(readFileSync(path.join(DIST_MINI, 'dumps', 'dataset.nq'), 'utf8'));
+    const quads = await miniQuads();
     const triples = new Set(quads.map((q) => `${termToId(q.subject)} ${termToId(q.predicate)} ${termToId(q.object)}`));
     expect(quads).toHaveLength(154);
     expect(app.store.size).toBe(triples.size);

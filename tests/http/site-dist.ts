@@ -1,15 +1,14 @@
 // Test helper: a copy of dist-mini with what the site reads besides the store (dumps + checksums, search-index.json).
 import { createHash } from 'node:crypto';
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Parser, type Quad } from 'n3';
+import type { Quad } from 'n3';
 import { Iris } from '../../src/core/iri.ts';
 import { createSearchIndexWriter } from '../../pipeline/publish/search-index.ts';
 import type { Authority, AuthorityEntity, ThesisRecord } from '../../pipeline/types.ts';
 import { ENTITY_KINDS, type EntityKind } from '../../src/core/iri.ts';
 import { NS } from '../../src/core/vocab.ts';
-import { DIST_MINI } from '../helpers/app.ts';
+import { copyDist, miniQuads } from '../helpers/app.ts';
 
 export const MINI_BASE = 'http://localhost:8080/';
 
@@ -42,10 +41,6 @@ export const MINI_RECORDS: ThesisRecord[] = [
   }),
 ];
 
-async function miniQuads(): Promise<Quad[]> {
-  return new Parser({ format: 'N-Quads' }).parse(await readFile(path.join(DIST_MINI, 'dumps', 'dataset.nq'), 'utf8'));
-}
-
 /** The quads of each record's named graph in dist-mini, by item id. */
 export async function miniQuadsByRecord(): Promise<Map<string, Quad[]>> {
   const byRecord = new Map<string, Quad[]>();
@@ -76,8 +71,7 @@ export async function miniAuthority(): Promise<Authority> {
 
 /** Copies dist-mini to a temporary DIST_DIR and adds the .nq checksum, a Turtle dump and the search index; resolves to it. */
 export async function siteDist(): Promise<string> {
-  const dir = path.join(await mkdtemp(path.join(os.tmpdir(), 'thesis-lod-site-')), 'dist');
-  await cp(DIST_MINI, dir, { recursive: true });
+  const dir = await copyDist('site');
   const nq = await readFile(path.join(dir, 'dumps', 'dataset.nq'));
   await writeFile(path.join(dir, 'dumps', 'dataset.nq.sha256'), `${createHash('sha256').update(nq).digest('hex')}  dataset.nq\n`);
   await writeFile(path.join(dir, 'dumps', 'dataset.ttl'), '<http://localhost:8080/a> <http://localhost:8080/b> "c" .\n');

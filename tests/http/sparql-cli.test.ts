@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { DIST_MINI } from '../helpers/app.ts';
 import { parseResults } from '../w3c/results.ts';
-import { parseRdf } from '../w3c/rdf.ts';
+import { parse } from '../helpers/rdf.ts';
 
 const run = (...args: string[]) => promisify(execFile)('node', ['bin/thesis-lod.js', 'query', '--dist-dir', DIST_MINI, ...args], { env: { ...process.env, DIST_DIR: '' } });
 const SEED = 'http://localhost:8080/id/thesis/1.0449833';
@@ -29,7 +29,7 @@ describe('thesis-lod query', () => {
 
   it('prints a graph as Turtle', async () => {
     const { stdout } = await run('-e', `DESCRIBE <${SEED}>`);
-    expect((await parseRdf('ttl', stdout, 'http://localhost:8080/')).length).toBeGreaterThan(10);
+    expect((await parse(stdout, 'ttl', 'http://localhost:8080/')).length).toBeGreaterThan(10);
   });
 
   it('fails with the parser message and exit code 1 on a syntax error', async () => {

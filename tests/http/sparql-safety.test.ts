@@ -8,7 +8,7 @@ import { Store } from 'n3';
 import { testApp, DIST_MINI } from '../helpers/app.ts';
 import { sparqlOnlyApp } from '../w3c/server.ts';
 import { parseResults } from '../w3c/results.ts';
-import { parseRdf } from '../w3c/rdf.ts';
+import { parse } from '../helpers/rdf.ts';
 
 const B = 'http://localhost:8080/';
 // Long enough for light queries on a loaded 2-core machine, far below what the cartesian query needs.
@@ -182,7 +182,7 @@ describe('limits', () => {
   it('cuts a CONSTRUCT at the row cap too', async () => {
     const res = await get('CONSTRUCT WHERE { ?s ?p ?o }', { accept: 'application/n-triples' });
     expect(res.headers['x-sparql-maxrows']).toBe('3');
-    expect(await parseRdf('nt', res.body, B)).toHaveLength(3);
+    expect(await parse(res.body, 'nt', B)).toHaveLength(3);
   });
 
   it('answers 413 TL_ERR_QUERY_TOO_LARGE when a result passes the byte cap', async () => {

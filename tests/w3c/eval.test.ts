@@ -10,7 +10,7 @@ import sparqljs from 'sparqljs';
 import { Manifest, MF, QT } from './manifest.ts';
 import { distOf, sparqlOnlyApp } from './server.ts';
 import { csvResults, diffResults, parseResults, parseXmlResults, parseJsonResults, sameResults, tsvResults, type Results } from './results.ts';
-import { parseRdf, rdfSyntax, sameGraph } from './rdf.ts';
+import { isomorphic, parse, rdfSyntax } from '../helpers/rdf.ts';
 import { KNOWN_FAILURES } from './known-failures.ts';
 
 const ROOT = path.resolve('../shared/standards/sparql11-eval');
@@ -60,7 +60,7 @@ async function suiteQuads(): Promise<Quad[]> {
   const files = new Set(tests.flatMap((t) => [...t.data, ...t.graphData]));
   const quads: Quad[] = [];
   for (const file of files) {
-    const triples = await parseRdf(rdfSyntax(file)!, await readFile(fileURLToPath(file), 'utf8'), file);
+    const triples = await parse(await readFile(fileURLToPath(file), 'utf8'), rdfSyntax(file)!, file);
     quads.push(...triples.map((t) => DataFactory.quad(t.subject, t.predicate, t.object, DataFactory.namedNode(file))));
   }
   return quads;
@@ -91,7 +91,7 @@ async function readExpected(file: string): Promise<Results | { graph: Quad[] }> 
   if (ext === 'srx') return parseXmlResults(text);
   if (ext === 'csv') return csvResults(text);
   if (ext === 'tsv') return tsvResults(text);
-  const graph = await parseRdf(rdfSyntax(file)!, text, file);
+  const graph = await parse(text, rdfSyntax(file)!, file);
   return resultSetOf(graph) ?? { graph };
 }
 
@@ -120,8 +120,8 @@ async function runTest(app: FastifyInstance, t: EvalTest): Promise<string | unde
   const type = String(res.headers['content-type']).split(';')[0]!;
   if (!expected) return 'the manifest gives no expected result';
   if ('graph' in expected) {
-    const got = await parseRdf(rdfSyntax(type)!, res.body, t.query);
-    return sameGraph(expected.graph, got) ? undefined : `graph not isomorphic to ${path.basename(t.result!)}:\n${res.body.slice(0, 600)}`;
+    const got = await parse(res.body, rdfSyntax(type)!, t.query);
+    return isomorphic(expected.graph, got) ? undefined : `graph not isomorphic to ${path.basename(t.result!)}:\n${res.body.slice(0, 600)}`;
   }
   const got = parseResults(type, res.body);
   if (sameResults(expected, got)) return undefined;

@@ -8,7 +8,7 @@ import { DataFactory, Parser, type Quad, type Term } from 'n3';
 import { Manifest, MF } from './manifest.ts';
 import { distOf, sparqlOnlyApp } from './server.ts';
 import { parseResults } from './results.ts';
-import { parseRdf, rdfSyntax } from './rdf.ts';
+import { parse, rdfSyntax } from '../helpers/rdf.ts';
 
 const DIR = path.resolve('../shared/standards/sparql11-protocol');
 const HT = 'http://www.w3.org/2011/http#';
@@ -64,7 +64,7 @@ async function checkResponse(res: { statusCode: number; headers: Record<string, 
   if (req.format === 'RDF') {
     const syntax = rdfSyntax(type);
     expect(syntax, `an RDF media type, got ${type}`).toBeDefined();
-    await expect(parseRdf(syntax!, res.body, 'http://www.example/sparql')).resolves.toBeInstanceOf(Array);
+    await expect(parse(res.body, syntax!, 'http://www.example/sparql')).resolves.toBeInstanceOf(Array);
   }
 }
 

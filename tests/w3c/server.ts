@@ -6,7 +6,8 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { Writer, type Quad } from 'n3';
 import errorsPlugin from '../../src/server/errors.ts';
 import sparqlPlugin from '../../src/server/sparql.ts';
-import { loadConfig, type ConfigInput } from '../../src/core/config.ts';
+import type { ConfigInput } from '../../src/core/config.ts';
+import { testConfig } from '../helpers/app.ts';
 
 function nquads(quads: readonly Quad[]): Promise<string> {
   const writer = new Writer({ format: 'N-Quads' });
@@ -24,7 +25,7 @@ export async function distOf(quads: readonly Quad[]): Promise<string> {
 
 /** Builds the SPARQL-only app over a DIST_DIR (ready when its workers are); the caller closes it. */
 export async function sparqlOnlyApp(distDir: string, config: Partial<ConfigInput> = {}, logger: FastifyServerOptions['logger'] = false): Promise<FastifyInstance> {
-  const cfg = loadConfig({ distDir, stateDir: path.join(os.tmpdir(), 'thesis-lod-test-state'), ...config }, {});
+  const cfg = testConfig({ distDir, config });
   const app = Fastify({ bodyLimit: cfg.bodyLimitBytes, logger });
   app.decorate('config', cfg);
   await app.register(errorsPlugin);
