@@ -132,7 +132,7 @@ async function runTest(app: FastifyInstance, t: EvalTest): Promise<string | unde
   return `results differ from ${path.basename(t.result!)}:\n${diffResults(expected, got)}`;
 }
 
-describe.skipIf(!present)('W3C SPARQL 1.1 evaluation tests through HTTP (../shared/standards/sparql11-eval)', () => {
+describe.skipIf(!present)('W3C SPARQL 1.1 evaluation tests through HTTP (skipped when ../shared/standards/sparql11-eval is absent)', () => {
   let app: FastifyInstance;
   const outcome = new Map<string, { folder: string; ok: boolean }>();
 

@@ -68,7 +68,7 @@ async function checkResponse(res: { statusCode: number; headers: Record<string, 
   }
 }
 
-describe.skipIf(!present)('W3C SPARQL 1.1 Protocol tests (../shared/standards/sparql11-protocol)', () => {
+describe.skipIf(!present)('W3C SPARQL 1.1 Protocol tests (skipped when ../shared/standards/sparql11-protocol is absent)', () => {
   let app: FastifyInstance;
 
   // The query that shows the store did not change: every quad, counted.
