@@ -13,6 +13,11 @@ export const KIND_TITLES: Record<EntityKind, string> = {
   person: 'People', organization: 'Organisations', place: 'Places', event: 'Events', concept: 'Subjects',
 };
 
+/** Singular names of the same kinds, for a count of one. */
+export const KIND_SINGULAR: Record<EntityKind, string> = {
+  person: 'Person', organization: 'Organisation', place: 'Place', event: 'Event', concept: 'Subject',
+};
+
 const PAGE_SIZE = 200;
 
 function kindNav(urls: PublicUrls, service: SearchService, current?: EntityKind) {

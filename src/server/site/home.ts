@@ -2,10 +2,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { Store } from 'n3';
 import { ENTITY_KINDS, type EntityKind, type Iris } from '../../core/iri.ts';
-import { dcterms, rdf, voidNs } from '../../core/vocab.ts';
+import { dcterms, rdf } from '../../core/vocab.ts';
 import type { PublicUrls } from '../public-url.ts';
 import { html } from '../views/html.ts';
-import { KIND_TITLES } from './browse.ts';
+import { KIND_SINGULAR, KIND_TITLES } from './browse.ts';
 import type { ExampleQuery } from './examples.ts';
 import { listDumps, type DumpInfo } from './files.ts';
 import { count, renderPage, sendPage } from './page.ts';
@@ -18,10 +18,10 @@ export interface DatasetCounts {
   triples: number;
 }
 
-/** The triple count: the dataset description's void:triples, else the store's size. */
-export function tripleCount(store: Pick<Store, 'getObjects' | 'forSubjects' | 'size'>, iris: Iris): number {
-  const stated = store.getObjects(iris.dataset(), voidNs('triples'), null)[0];
-  return stated && /^\d+$/.test(stated.value) ? Number(stated.value) : store.size;
+/** The triple count: every distinct triple served, as in the triple dumps. The description's void:triples
+ * leaves out the description itself (it cannot count itself), so it would disagree with dataset.nt. */
+export function tripleCount(store: Pick<Store, 'getObjects' | 'forSubjects' | 'size'>, _iris: Iris): number {
+  return store.size;
 }
 
 /** Counts from the store alone (no search index): typed subjects by their IRI's kind. */
@@ -66,10 +66,10 @@ export function homeBody(urls: PublicUrls, d: HomeData) {
   return html`<h1>${d.title}</h1>
 <p class="lead">${d.description ?? 'Theses from the University of British Columbia as linked open data: every thesis, person, organisation, place, event and subject has its own URI that answers people and machines alike.'}</p>
 <ul class="stats" aria-label="What the dataset holds">
-<li><a href="${urls.path('search')}"><strong>${count(d.counts.theses)}</strong> theses</a></li>
-<li><a href="${urls.path('browse')}"><strong>${count(entityTotal)}</strong> entities</a></li>
-${ENTITY_KINDS.map((k) => html`<li><a href="${urls.path(`browse/${k}`)}"><strong>${count(d.counts.entities[k])}</strong> ${KIND_TITLES[k].toLowerCase()}</a></li>`)}
-<li><a href="${urls.path('dataset')}"><strong>${count(d.counts.triples)}</strong> triples</a></li>
+<li><a href="${urls.path('search')}"><strong>${count(d.counts.theses)}</strong> ${d.counts.theses === 1 ? 'thesis' : 'theses'}</a></li>
+<li><a href="${urls.path('browse')}"><strong>${count(entityTotal)}</strong> ${entityTotal === 1 ? 'entity' : 'entities'}</a></li>
+${ENTITY_KINDS.map((k) => html`<li><a href="${urls.path(`browse/${k}`)}"><strong>${count(d.counts.entities[k])}</strong> ${(d.counts.entities[k] === 1 ? KIND_SINGULAR[k] : KIND_TITLES[k]).toLowerCase()}</a></li>`)}
+<li><a href="${urls.path('dataset')}"><strong>${count(d.counts.triples)}</strong> ${d.counts.triples === 1 ? 'triple' : 'triples'}</a></li>
 </ul>
 <form class="search" method="get" action="${urls.path('search')}" role="search">
 <label for="q">Search titles, abstracts, names and places</label>
