@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { DataFactory, type NamedNode, type Quad, type Quad_Object } from 'n3';
 import type { Iris } from '../src/core/iri.ts';
 import { dcat, dcterms, foaf, prefixes, rdf, rdfs, shorten, voidNs, xsd, OWN_PREFIX } from '../src/core/vocab.ts';
+import type { Label } from './types.ts';
 import type { UnionCounts } from './publish/union.ts';
 
 const { quad, literal, namedNode } = DataFactory;
@@ -13,8 +14,8 @@ export interface DescribeInput {
   counts: UnionCounts;
   /** The metadata's own licence (Config.metadataLicense, CC0 by default). */
   metadataLicense: string;
-  /** The publishing organisation (UBC Library in the authority file), if known. */
-  publisher?: NamedNode;
+  /** The publishing organisation (UBC Library in the authority file) and its preferred label, if known. */
+  publisher?: { iri: NamedNode; name: Label };
   /** Dates from the ledger: the first publication and the newest change. */
   issued?: string;
   modified?: string;
@@ -80,7 +81,15 @@ export function describeDataset(input: DescribeInput): Quad[] {
   add(ds, rdf('type'), dcat('Dataset'));
   add(ds, dcterms('title'), literal(TITLE, 'en'));
   add(ds, dcterms('description'), literal(DESCRIPTION, 'en'));
-  if (input.publisher) add(ds, dcterms('publisher'), input.publisher);
+  if (input.publisher) {
+    // DCAT-AP checks the publisher's class (foaf:Agent, with a foaf:name) where the description is read: the
+    // `B dataset` document serves this graph alone, so the publisher's FOAF view is stated here, not only in authority.
+    const { iri, name } = input.publisher;
+    add(ds, dcterms('publisher'), iri);
+    add(iri, rdf('type'), foaf('Organization'));
+    add(iri, rdf('type'), foaf('Agent'));
+    add(iri, foaf('name'), literal(name.value, name.lang));
+  }
   // The licence covers the metadata; the rights statement says what it does not cover (the abstracts). DCAT
   // (and DCAT-AP's shapes) want dcterms:rights to be a dcterms:RightsStatement resource, not a literal: one
   // statement, a hash IRI, that the dataset and every distribution point to, since each dump holds abstracts too.
@@ -97,7 +106,10 @@ export function describeDataset(input: DescribeInput): Quad[] {
     'which the thesis states with dcterms:license; it is not covered by the licence of the metadata.', 'en'));
   if (input.issued) add(ds, dcterms('issued'), dateTime(input.issued));
   if (input.modified) add(ds, dcterms('modified'), dateTime(input.modified));
+  // Types DCAT-AP checks with sh:class; each follows from the property's rdfs:range (dcat:landingPage → foaf:Document,
+  // dcat:mediaType → dcterms:MediaType, dcterms:format → dcterms:MediaTypeOrExtent), so stating them claims nothing new.
   add(ds, dcat('landingPage'), iris.home());
+  add(iris.home(), rdf('type'), foaf('Document'));
   add(ds, voidNs('sparqlEndpoint'), iris.sparql());
   add(ds, voidNs('uriSpace'), literal(iris.idSpace()));
   for (const e of input.examples) add(ds, voidNs('exampleResource'), e);
@@ -132,8 +144,12 @@ export function describeDataset(input: DescribeInput): Quad[] {
     add(dist, dcterms('title'), literal(`${FORMAT_NAMES[ext]} dump${ext === 'nq' ? ' (one named graph per record)' : ''}`, 'en'));
     add(dist, dcat('downloadURL'), dump);
     add(dist, dcat('accessURL'), dump);
-    add(dist, dcat('mediaType'), namedNode(`https://www.iana.org/assignments/media-types/${mediaType}`));
-    add(dist, dcterms('format'), namedNode(FORMATS[ext]!));
+    const media = namedNode(`https://www.iana.org/assignments/media-types/${mediaType}`);
+    const format = namedNode(FORMATS[ext]!);
+    add(dist, dcat('mediaType'), media);
+    add(media, rdf('type'), dcterms('MediaType'));
+    add(dist, dcterms('format'), format);
+    add(format, rdf('type'), dcterms('MediaTypeOrExtent'));
     // DCAT-AP reads the licence from the distribution: the metadata's, with the same rights statement as the dataset.
     add(dist, dcterms('license'), licence);
     add(dist, dcterms('rights'), rights);

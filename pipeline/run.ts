@@ -267,7 +267,7 @@ export async function runBuild(config: Config, opts: BuildOptions = {}): Promise
 function findPublisher({ iris, authority }: Stages) {
   for (const label of ['University of British Columbia Library', 'UBC Library', 'University of British Columbia']) {
     const org = authority.organizationByLabel(label);
-    if (org) return iris.entity(org.kind, org.id);
+    if (org) return { iri: iris.entity(org.kind, org.id), name: org.prefLabel };
   }
   return undefined;
 }

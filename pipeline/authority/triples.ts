@@ -43,6 +43,8 @@ export function authorityQuads(all: AuthorityFileEntries, iris: Iris): Quad[] {
     add(scheme, rdf('type'), skos('ConceptScheme'));
     add(scheme, rdfs('label'), lit(s.prefLabel));
     add(scheme, skos('prefLabel'), lit(s.prefLabel));
+    // DCAT-AP (which the dataset description follows) requires a dcterms:title on every skos:ConceptScheme.
+    add(scheme, dcterms('title'), lit(s.prefLabel));
     if (s.description) add(scheme, dcterms('description'), lit(s.description));
   }
   for (const e of all.entities) {

@@ -20,7 +20,7 @@ const counts = {
   classes: new Map([[`${NS.schema}Thesis`, 3], ['http://unknown.example/Thing', 1]]),
 };
 const quads = describeDataset({
-  iris, counts, metadataLicense: 'http://creativecommons.org/publicdomain/zero/1.0/', publisher: iris.entity('organization', 'ubc-library'),
+  iris, counts, metadataLicense: 'http://creativecommons.org/publicdomain/zero/1.0/', publisher: { iri: iris.entity('organization', 'ubc-library'), name: { value: 'UBC Library', lang: 'en' } },
   issued: '2025-09-01T00:00:00Z', modified: '2025-10-01T00:00:00Z', dumps: DUMP_FORMATS, examples: [iris.thesis('1.0449833')],
 });
 
