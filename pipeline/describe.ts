@@ -1,9 +1,10 @@
 // The dataset description (VoID + DCAT) of `B dataset#dataset`, in graph `B graph/dataset`, built once the counts are known.
-import { createHash } from 'node:crypto';
 import { DataFactory, type NamedNode, type Quad, type Quad_Object } from 'n3';
 import type { Iris } from '../src/core/iri.ts';
-import { dcat, dcterms, foaf, prefixes, rdf, rdfs, shorten, voidNs, xsd, OWN_PREFIX } from '../src/core/vocab.ts';
+import { dcat, dcterms, foaf, formats, prefixes, rdf, rdfs, shorten, voidNs, xsd, OWN_PREFIX } from '../src/core/vocab.ts';
 import type { Label } from './types.ts';
+import { sha256Hex } from './ingest/source-text.ts';
+import { labelLiteral } from './map/emit.ts';
 import type { UnionCounts } from './publish/union.ts';
 
 const { quad, literal, namedNode } = DataFactory;
@@ -29,13 +30,8 @@ const TITLE = 'UBC theses as linked open data';
 const DESCRIPTION =
   'Metadata of theses and dissertations from the University of British Columbia Library, with their abstracts, ' +
   'the people, organisations, places, events and concepts they name, and where each is mentioned in the abstracts.';
-const FORMATS: Record<string, string> = {
-  ttl: 'http://www.w3.org/ns/formats/Turtle',
-  nt: 'http://www.w3.org/ns/formats/N-Triples',
-  nq: 'http://www.w3.org/ns/formats/N-Quads',
-  jsonld: 'http://www.w3.org/ns/formats/JSON-LD',
-  rdf: 'http://www.w3.org/ns/formats/RDF_XML',
-};
+// Local names in the W3C format namespace (vocab.ts `formats`).
+const FORMATS: Record<string, string> = { ttl: 'Turtle', nt: 'N-Triples', nq: 'N-Quads', jsonld: 'JSON-LD', rdf: 'RDF_XML' };
 const FORMAT_NAMES: Record<string, string> = { ttl: 'Turtle', nt: 'N-Triples', nq: 'N-Quads', jsonld: 'JSON-LD', rdf: 'RDF/XML' };
 
 function dateTime(value: string) {
@@ -49,7 +45,7 @@ function count(n: number) {
 /** A stable fragment for a partition: `class-schema-Thesis`, or a hash when the IRI has no known prefix. */
 function partFragment(kind: 'class' | 'property', iri: string, base: string): string {
   const short = shorten(iri, base);
-  const local = short === iri ? createHash('sha256').update(iri).digest('hex').slice(0, 16) : short.replace(':', '-');
+  const local = short === iri ? sha256Hex(iri).slice(0, 16) : short.replace(':', '-');
   return `${kind}-${local}`;
 }
 
@@ -88,7 +84,7 @@ export function describeDataset(input: DescribeInput): Quad[] {
     add(ds, dcterms('publisher'), iri);
     add(iri, rdf('type'), foaf('Organization'));
     add(iri, rdf('type'), foaf('Agent'));
-    add(iri, foaf('name'), literal(name.value, name.lang));
+    add(iri, foaf('name'), labelLiteral(name));
   }
   // The licence covers the metadata; the rights statement says what it does not cover (the abstracts). DCAT
   // (and DCAT-AP's shapes) want dcterms:rights to be a dcterms:RightsStatement resource, not a literal: one
@@ -145,7 +141,7 @@ export function describeDataset(input: DescribeInput): Quad[] {
     add(dist, dcat('downloadURL'), dump);
     add(dist, dcat('accessURL'), dump);
     const media = namedNode(`https://www.iana.org/assignments/media-types/${mediaType}`);
-    const format = namedNode(FORMATS[ext]!);
+    const format = formats(FORMATS[ext]!);
     add(dist, dcat('mediaType'), media);
     add(media, rdf('type'), dcterms('MediaType'));
     add(dist, dcterms('format'), format);
@@ -153,7 +149,7 @@ export function describeDataset(input: DescribeInput): Quad[] {
     // DCAT-AP reads the licence from the distribution: the metadata's, with the same rights statement as the dataset.
     add(dist, dcterms('license'), licence);
     add(dist, dcterms('rights'), rights);
-    add(ds, voidNs('feature'), namedNode(FORMATS[ext]!));
+    add(ds, voidNs('feature'), format);
   }
   return out;
 }

@@ -46,7 +46,8 @@ export function resolveBuildDate(option?: string, env: NodeJS.ProcessEnv = proce
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-function sortedObject<T>(map: Map<string, T>): Record<string, T> {
+/** A map as a plain object with its keys in sorted order, so the JSON written is the same for the same content. */
+export function sortedObject<T>(map: ReadonlyMap<string, T>): Record<string, T> {
   return Object.fromEntries([...map.keys()].sort().map((k) => [k, map.get(k)!]));
 }
 

@@ -3,6 +3,7 @@ import { DataFactory, type NamedNode, type Quad_Object } from 'n3';
 import type { Iris } from '../../src/core/iri.ts';
 import { bibo, dcmitype, dcterms, rdf, rdfs, schema, skos, vivo } from '../../src/core/vocab.ts';
 import type { AuthorityCollection, AuthorityDegree, Label } from '../types.ts';
+import { labelLiteral } from '../map/emit.ts';
 import { normaliseLabel } from './normalise.ts';
 import type { AuthorityFileEntries, CollectionEntry, DegreeEntry } from './read-file.ts';
 import type { At } from './yaml-reader.ts';
@@ -62,7 +63,6 @@ export function publicCollection({ at: _at, ...c }: CollectionEntry): AuthorityC
 }
 
 type Add = (s: NamedNode, p: NamedNode, o: Quad_Object) => void;
-const lit = (l: Label) => literal(l.value, l.lang);
 
 /**
  * The authority graph's statements about degrees and collections. A record graph repeats only a degree's
@@ -84,19 +84,19 @@ export function catalogueQuads(all: AuthorityFileEntries, iris: Iris, add: Add):
     const s = iris.collection(c.id);
     add(s, rdf('type'), dcmitype('Collection'));
     add(s, rdf('type'), schema('Collection'));
-    add(s, dcterms('title'), lit(c.prefLabel));
+    add(s, dcterms('title'), labelLiteral(c.prefLabel));
     labels(add, s, c.prefLabel, c.altLabels);
-    if (c.description) add(s, dcterms('description'), lit(c.description));
+    if (c.description) add(s, dcterms('description'), labelLiteral(c.description));
   }
 }
 
 // Labels as the entities have them: rdfs:label and SKOS for any consumer, schema.org names for the web.
 function labels(add: Add, s: NamedNode, pref: Label, alts: Label[]): void {
-  add(s, rdfs('label'), lit(pref));
-  add(s, skos('prefLabel'), lit(pref));
-  add(s, schema('name'), lit(pref));
+  add(s, rdfs('label'), labelLiteral(pref));
+  add(s, skos('prefLabel'), labelLiteral(pref));
+  add(s, schema('name'), labelLiteral(pref));
   for (const l of alts) {
-    add(s, skos('altLabel'), lit(l));
-    add(s, schema('alternateName'), lit(l));
+    add(s, skos('altLabel'), labelLiteral(l));
+    add(s, schema('alternateName'), labelLiteral(l));
   }
 }

@@ -2,6 +2,7 @@
 import { ENTITY_KINDS, type EntityKind } from '../../src/core/iri.ts';
 import { NS } from '../../src/core/vocab.ts';
 import type { AuthorityCollection, AuthorityDegree, AuthorityEntity, DegreeLevel, Label, TypedDate } from '../types.ts';
+import { daysIn } from '../ingest/values.ts';
 import { linkIri } from './links.ts';
 import { RELATIONS } from './relations.ts';
 import { readYaml, type At } from './yaml-reader.ts';
@@ -189,7 +190,7 @@ function readDate(at: At): TypedDate | undefined {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(v);
   const month = m?.[2] === undefined ? 1 : Number(m[2]);
   const day = m?.[3] === undefined ? 1 : Number(m[3]);
-  const valid = m && month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate();
+  const valid = m && month >= 1 && month <= 12 && day >= 1 && day <= daysIn(Number(m[1]), month);
   if (!valid) throw at.error(`"${v}" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)`);
   return { value: v, datatype: m[3] ? 'date' : m[2] ? 'gYearMonth' : 'gYear' };
 }

@@ -2,7 +2,8 @@
 import { DataFactory, type NamedNode, type Quad, type Quad_Object } from 'n3';
 import type { EntityKind, Iris } from '../../src/core/iri.ts';
 import { dcterms, own, owl, rdf, rdfs, schema, skos, xsd } from '../../src/core/vocab.ts';
-import type { Label, TypedDate } from '../types.ts';
+import type { TypedDate } from '../types.ts';
+import { labelLiteral } from '../map/emit.ts';
 import type { AuthorityFileEntries, EntityEntry } from './read-file.ts';
 import { catalogueQuads } from './catalogues.ts';
 import { RELATIONS } from './relations.ts';
@@ -17,10 +18,6 @@ export const KIND_CLASS: Record<EntityKind, NamedNode> = {
   event: schema('Event'),
   concept: skos('Concept'),
 };
-
-function lit(l: Label) {
-  return literal(l.value, l.lang);
-}
 
 function dateLit(d: TypedDate) {
   return literal(d.value, xsd(d.datatype));
@@ -41,11 +38,11 @@ export function authorityQuads(all: AuthorityFileEntries, iris: Iris): Quad[] {
   for (const s of all.schemes) {
     const scheme = iris.entity('concept', s.id);
     add(scheme, rdf('type'), skos('ConceptScheme'));
-    add(scheme, rdfs('label'), lit(s.prefLabel));
-    add(scheme, skos('prefLabel'), lit(s.prefLabel));
+    add(scheme, rdfs('label'), labelLiteral(s.prefLabel));
+    add(scheme, skos('prefLabel'), labelLiteral(s.prefLabel));
     // DCAT-AP (which the dataset description follows) requires a dcterms:title on every skos:ConceptScheme.
-    add(scheme, dcterms('title'), lit(s.prefLabel));
-    if (s.description) add(scheme, dcterms('description'), lit(s.description));
+    add(scheme, dcterms('title'), labelLiteral(s.prefLabel));
+    if (s.description) add(scheme, dcterms('description'), labelLiteral(s.description));
   }
   for (const e of all.entities) {
     const subject = iris.entity(e.kind, e.id);
@@ -72,19 +69,19 @@ function entityQuads(e: EntityEntry, s: NamedNode, iris: Iris, add: Add): void {
   const isConcept = e.kind === 'concept';
   add(s, rdf('type'), KIND_CLASS[e.kind]);
   for (const t of e.types) add(s, rdf('type'), namedNode(t));
-  add(s, rdfs('label'), lit(e.prefLabel));
-  add(s, skos('prefLabel'), lit(e.prefLabel));
-  for (const l of e.altLabels) add(s, skos('altLabel'), lit(l));
+  add(s, rdfs('label'), labelLiteral(e.prefLabel));
+  add(s, skos('prefLabel'), labelLiteral(e.prefLabel));
+  for (const l of e.altLabels) add(s, skos('altLabel'), labelLiteral(l));
   if (!isConcept) {
-    add(s, schema('name'), lit(e.prefLabel));
-    for (const l of e.altLabels) add(s, schema('alternateName'), lit(l));
+    add(s, schema('name'), labelLiteral(e.prefLabel));
+    for (const l of e.altLabels) add(s, schema('alternateName'), labelLiteral(l));
   }
-  if (e.description) add(s, isConcept ? skos('definition') : schema('description'), lit(e.description));
+  if (e.description) add(s, isConcept ? skos('definition') : schema('description'), labelLiteral(e.description));
   // owl:sameAs claims identity, which holds for things; a concept only matches another scheme's concept.
   for (const iri of e.sameAs) add(s, isConcept ? skos('exactMatch') : owl('sameAs'), namedNode(iri));
   if (e.startDate) add(s, schema('startDate'), dateLit(e.startDate));
   if (e.endDate) add(s, schema('endDate'), dateLit(e.endDate));
-  if (e.period) add(s, own(iris.base)('period'), lit(e.period));
+  if (e.period) add(s, own(iris.base)('period'), labelLiteral(e.period));
   if (e.familyName) add(s, schema('familyName'), literal(e.familyName));
   if (e.givenName) add(s, schema('givenName'), literal(e.givenName));
   if (isConcept && e.scheme) {

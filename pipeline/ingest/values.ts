@@ -4,7 +4,8 @@ import type { TypedDate } from '../types.ts';
 
 const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
 
-function daysIn(year: number, month: number): number {
+/** Days in a month (1–12) of a year, leap years included. */
+export function daysIn(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 

@@ -5,7 +5,7 @@ import type { Iris } from '../../src/core/iri.ts';
 import { rdf, rdfs, dcterms, dcmitype, schema } from '../../src/core/vocab.ts';
 import type { Authority, Located, ThesisRecord } from '../types.ts';
 import { notListed } from './degree.ts';
-import { makeLiteral, type Emitter } from './emit.ts';
+import { labelLiteral, type Emitter } from './emit.ts';
 
 /**
  * The collection resource of a record's collection name. A collection of the authority file is described in the
@@ -18,7 +18,7 @@ export function emitCollection(out: Emitter, iris: Iris, authority: Authority, r
   if (known) {
     const node = iris.collection(known.id);
     out.add(node, rdf('type'), dcmitype('Collection'));
-    out.add(node, dcterms('title'), makeLiteral(known.prefLabel.value, known.prefLabel.lang ? { lang: known.prefLabel.lang } : undefined));
+    out.add(node, dcterms('title'), labelLiteral(known.prefLabel));
     return node;
   }
   const node = iris.recordCollection(record.id);

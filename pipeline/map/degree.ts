@@ -4,7 +4,7 @@ import { ERR_NOT_IN_AUTHORITY, type Problem } from '../../src/core/errors.ts';
 import type { Iris } from '../../src/core/iri.ts';
 import { rdf, rdfs, schema, bibo, vivo } from '../../src/core/vocab.ts';
 import type { Authority, Located, ThesisRecord } from '../types.ts';
-import { makeLiteral, type Emitter } from './emit.ts';
+import { labelLiteral, type Emitter } from './emit.ts';
 
 /**
  * The degree resource of a record's degree name. A degree of the authority file is described in the authority
@@ -18,7 +18,7 @@ export function emitDegree(out: Emitter, iris: Iris, authority: Authority, recor
   if (known) {
     const node = iris.degree(known.id);
     out.add(node, rdf('type'), bibo('ThesisDegree'));
-    out.add(node, rdfs('label'), makeLiteral(known.prefLabel.value, known.prefLabel.lang ? { lang: known.prefLabel.lang } : undefined));
+    out.add(node, rdfs('label'), labelLiteral(known.prefLabel));
     return node;
   }
   const node = iris.recordDegree(record.id);

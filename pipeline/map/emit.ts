@@ -1,6 +1,7 @@
 // The quad collector every map module writes through: it drops empty values so no field yields a triple when it is empty.
 import { DataFactory, type NamedNode, type BlankNode, type Quad, type Literal } from 'n3';
 import { NS } from '../../src/core/vocab.ts';
+import type { Label } from '../types.ts';
 
 const { quad, literal, namedNode } = DataFactory;
 
@@ -56,7 +57,7 @@ export function makeLiteral(value: string, datatypeOrLang?: XsdType | { lang: st
   return literal(value, namedNode(NS.xsd + datatypeOrLang));
 }
 
-/** True when a field value is present and not blank. */
-export function present(value: string | undefined): value is string {
-  return value !== undefined && value.trim() !== '';
+/** The literal of an authority label: language-tagged when it has a language, else a plain string. */
+export function labelLiteral(l: Label): Literal {
+  return makeLiteral(l.value, l.lang ? { lang: l.lang } : undefined);
 }

@@ -2,6 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '../../src/core/errors.ts';
+import { sortedObject } from '../ledger.ts';
 import type { Authority } from '../types.ts';
 import { DumpFile } from './dump-file.ts';
 
@@ -56,10 +57,6 @@ export class ReportWriter {
     await this.out.write(`],\n${tail.join(',\n')}\n}\n`);
     await this.out.close();
   }
-}
-
-function sortedObject(entries: Iterable<[string, string]>): Record<string, string> {
-  return Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /** The server's 301/410 table: merges and withdrawals of the authority file, plus theses the ledger has withdrawn. */

@@ -4,7 +4,6 @@
 //   const search = createSearchIndexWriter(iris, authority);   // authority optional: adds every entity to browse
 //   for each published record: search.add(record, quadsOfThatRecord);
 //   await search.write(distDir);                                // → distDir/search-index.json
-// or all at once: await buildSearchIndex(iris, distDir, entries, authority).
 //
 // Per record it keeps only ids, labels and short fields (no abstract text beyond a snippet); the
 // words live in a compact inverted index (src/server/site/text-index.ts: why not MiniSearch is said there).
@@ -171,18 +170,6 @@ export function createSearchIndexWriter(iris: Iris, authority?: Authority): Sear
   }
 
   return { add, write, toJSON };
-}
-
-/** Builds and writes the index in one call, for a runner that already holds its records. */
-export async function buildSearchIndex(
-  iris: Iris,
-  distDir: string,
-  entries: Iterable<{ record: ThesisRecord; quads: Quad[] }>,
-  authority?: Authority,
-): Promise<string> {
-  const writer = createSearchIndexWriter(iris, authority);
-  for (const { record, quads } of entries) writer.add(record, quads);
-  return writer.write(distDir);
 }
 
 /** Loads a written index's words for searching (the server's side of the format). */
