@@ -9,8 +9,8 @@ import { errorPage } from './views/error-page.ts';
 
 type ErrorFormat = 'text' | 'json' | 'html';
 
-// Plain text first: `curl` (Accept: */*) reads a line; a browser asks for text/html by name and gets a page.
-const ERROR_FORMATS: readonly Offer<ErrorFormat>[] = [
+/** The representations of an error (the 410 table reuses them). Plain text first: `curl` (Accept: *\/*) reads a line; a browser asks for text/html by name and gets a page. */
+export const ERROR_FORMATS: readonly Offer<ErrorFormat>[] = [
   { key: 'text', mediaType: 'text/plain', label: 'text' },
   { key: 'json', mediaType: 'application/json', aliases: ['application/problem+json'], label: 'JSON' },
   { key: 'html', mediaType: 'text/html', aliases: ['application/xhtml+xml'], label: 'HTML' },

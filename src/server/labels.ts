@@ -45,12 +45,11 @@ export class Labels {
     const list = this.bySubject.get(iri);
     if (!list?.length) return undefined;
     // Lists are built predicate by predicate in rank order, so they are already best-first.
-    const sorted = list;
     for (const lang of langs) {
-      const hit = sorted.find((c) => c.literal.language.toLowerCase() === lang.toLowerCase() || c.literal.language.toLowerCase().startsWith(`${lang.toLowerCase()}-`));
+      const hit = list.find((c) => c.literal.language.toLowerCase() === lang.toLowerCase() || c.literal.language.toLowerCase().startsWith(`${lang.toLowerCase()}-`));
       if (hit) return hit.literal;
     }
-    return (sorted.find((c) => c.literal.language === '') ?? sorted[0]!).literal;
+    return (list.find((c) => c.literal.language === '') ?? list[0]!).literal;
   }
 
   /** The best label as a string, or undefined when the IRI has none. */

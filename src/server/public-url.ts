@@ -9,10 +9,16 @@ export class PublicUrls {
   /** The path part of BASE_URI: "/" or "/lod/". */
   readonly basePath: string;
   readonly trustProxy: boolean;
+  // BASE_URI's origin and host, parsed once: absolute() compares them on every proxied request.
+  private readonly origin: string;
+  private readonly host: string;
 
   constructor(base: string, trustProxy = false) {
     this.base = base;
-    this.basePath = new URL(base).pathname;
+    const url = new URL(base);
+    this.basePath = url.pathname;
+    this.origin = url.origin;
+    this.host = url.host;
     this.trustProxy = trustProxy;
   }
 
@@ -40,12 +46,16 @@ export class PublicUrls {
     if (this.trustProxy && request && request.headers['x-forwarded-host']) {
       // fastify resolves request.host/protocol from X-Forwarded-Host/Proto when trustProxy is on. A proxy that sends
       // the public host but no X-Forwarded-Proto would turn an https BASE_URI into http: BASE_URI's own host keeps its scheme.
-      const base = new URL(this.base);
-      if (!request.headers['x-forwarded-proto'] && request.host.toLowerCase() === base.host) return this.base + rel;
+      if (!request.headers['x-forwarded-proto'] && request.host.toLowerCase() === this.host) return this.base + rel;
       const origin = `${request.protocol}://${request.host}`;
-      if (/^https?:\/\/[^/\s]+$/.test(origin) && origin !== new URL(this.base).origin) return `${origin}${this.basePath}${rel}`;
+      if (/^https?:\/\/[^/\s]+$/.test(origin) && origin !== this.origin) return `${origin}${this.basePath}${rel}`;
     }
     return this.base + rel;
+  }
+
+  /** The absolute URL a Location header gives for an IRI under BASE_URI (see absolute()). */
+  absoluteIri(iri: string, request?: FastifyRequest): string {
+    return this.absolute(iri.slice(this.base.length), request);
   }
 }
 

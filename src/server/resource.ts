@@ -59,7 +59,7 @@ async function checkRedirects(app: FastifyInstance, request: FastifyRequest, rep
   const next = parsePath(`id/${successor}`);
   if (!next) throw ERR_CONFIG(`redirects.json merges ${key} into ${JSON.stringify(successor)}, which is not a kind/id`);
   const iri = space === 'id' ? app.iris.thing(next.kind, next.id) : app.iris.doc(next.kind, next.id, ext);
-  return reply.code(301).header('location', app.urls.absolute(iri.value.slice(app.iris.base.length), request)).send();
+  return reply.code(301).header('location', app.urls.absoluteIri(iri.value, request)).send();
 }
 
 async function resourcePlugin(app: FastifyInstance): Promise<void> {
@@ -78,8 +78,7 @@ async function resourcePlugin(app: FastifyInstance): Promise<void> {
     const redirected = await checkRedirects(app, request, reply, parsed.kind, parsed.id, 'id');
     if (redirected) return redirected;
     if (!hasSubject(store, iris.thing(parsed.kind, parsed.id))) throw ERR_NOT_FOUND(`no ${parsed.kind} with id ${parsed.id} is published here`);
-    const doc = iris.doc(parsed.kind, parsed.id).value.slice(iris.base.length);
-    return reply.code(303).header('location', app.urls.absolute(doc, request)).send();
+    return reply.code(303).header('location', app.urls.absoluteIri(iris.doc(parsed.kind, parsed.id).value, request)).send();
   });
 
   // B doc/{kind}/{id}[.ext]: the document; only known extensions are stripped, since ids contain dots.
@@ -125,7 +124,7 @@ async function resourcePlugin(app: FastifyInstance): Promise<void> {
     const graphIri = record ? iris.recordGraph(record[1]!) : (['authority', 'ontology', 'dataset'] as const).includes(rest as 'authority') ? iris.graph(rest as 'authority') : undefined;
     if (!graphIri || !app.graphs.has(graphIri.value)) throw ERR_NOT_FOUND(`no named graph graph/${rest} is published here`);
     const to = record ? iris.doc('thesis', record[1]!) : rest === 'ontology' ? iris.ontologyDoc() : iris.datasetDoc();
-    return reply.code(303).header('location', app.urls.absolute(to.value.slice(iris.base.length), request)).send();
+    return reply.code(303).header('location', app.urls.absoluteIri(to.value, request)).send();
   });
 
   // VoID's well-known location points at the dataset description.

@@ -169,8 +169,6 @@ async function storePlugin(app: FastifyInstance): Promise<void> {
 
 export default fp(storePlugin, { name: 'store' });
 
-export { Labels };
-
 declare module 'fastify' {
   interface FastifyInstance {
     /** The union of the built dataset's graphs, each triple once (SPARQL workers keep the graphs apart). */

@@ -1,5 +1,5 @@
 // Test helpers: the app over a built dataset for inject tests, and a real build of data/ made once per process.
-import { cp, mkdtemp, readFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,9 +48,8 @@ export function builtDist(): Promise<string> {
       distDir: path.join(tmp, 'dist'),
       stateDir: path.join(tmp, 'state'),
     }, {});
-    // The runner lands separately; import it by a computed path so this helper typechecks before it exists.
-    const runner = path.join(ROOT, 'pipeline', 'run.ts');
-    const { runBuild } = (await import(runner)) as { runBuild: (config: Config) => Promise<unknown> };
+    // Imported on first use: only the tests that need a real build load the pipeline.
+    const { runBuild } = await import('../../pipeline/run.ts');
     await runBuild(config);
     return config.distDir;
   })();
@@ -59,7 +58,6 @@ export function builtDist(): Promise<string> {
 
 /** A copy of dist-mini with its base IRI replaced (for a deployment whose BASE_URI is not the default). */
 export async function rebasedDist(base: string): Promise<string> {
-  const { writeFile, mkdir, copyFile } = await import('node:fs/promises');
   const dir = await mkdtemp(path.join(os.tmpdir(), 'thesis-lod-rebased-'));
   await mkdir(path.join(dir, 'dumps'));
   const nq = await readFile(path.join(DIST_MINI, 'dumps', 'dataset.nq'), 'utf8');

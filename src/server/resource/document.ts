@@ -42,7 +42,8 @@ function cacheFor(store: object): BodyCache {
   return cache;
 }
 
-function contentType(ext: DocExtension): string {
+/** The Content-Type sent for a document format (JSON-LD is UTF-8 by definition and takes no charset). */
+export function contentType(ext: DocExtension): string {
   const { mediaType } = docFormat(ext);
   return ext === 'jsonld' ? mediaType : `${mediaType}; charset=utf-8`;
 }
@@ -71,7 +72,7 @@ export async function sendDocument(request: FastifyRequest, reply: FastifyReply,
   }
   const urls = request.server.urls;
   const pageQuery = target.page > 1 ? `?page=${target.page}` : '';
-  const abs = (iri: string) => urls.absolute(iri.slice(urls.base.length), request);
+  const abs = (iri: string) => urls.absoluteIri(iri, request);
   reply.header('content-location', abs(target.docIri(ext)) + pageQuery);
   const key = `${target.docIri(ext)} ${target.page}`;
   const cache = cacheFor(request.server.store);

@@ -4,7 +4,9 @@ import { DataFactory } from 'n3';
 import type { DocExtension, Iris, ThingKind } from '../../core/iri.ts';
 import { owl, rdfs, xsd } from '../../core/vocab.ts';
 import { ERR_GONE } from '../../core/errors.ts';
-import { DOC_FORMATS, docFormat, negotiate, type Offer } from '../negotiate.ts';
+import { DOC_FORMATS, negotiate, type Offer } from '../negotiate.ts';
+import { ERROR_FORMATS } from '../errors.ts';
+import { contentType } from './document.ts';
 import { serialize, type RdfExtension } from './serialize.ts';
 
 const { literal, quad } = DataFactory;
@@ -12,9 +14,7 @@ const { literal, quad } = DataFactory;
 // The error plugin's own answers (text, JSON problem, page) come first, so curl, a browser or `Accept: application/json`
 // get what they get for any error; only a client that names an RDF syntax is given RDF.
 const GONE_OFFERS: readonly Offer<string>[] = [
-  { key: 'text', mediaType: 'text/plain', label: 'text' },
-  { key: 'json', mediaType: 'application/json', aliases: ['application/problem+json'], label: 'JSON' },
-  { key: 'html', mediaType: 'text/html', aliases: ['application/xhtml+xml'], label: 'HTML' },
+  ...ERROR_FORMATS,
   ...DOC_FORMATS.filter((f) => f.key !== 'html').map((f) => ({ ...f, aliases: f.aliases?.filter((a) => a !== 'application/json') })),
 ];
 
@@ -40,6 +40,5 @@ export async function sendGone(request: FastifyRequest, reply: FastifyReply, iri
     quad(thing, owl('deprecated'), literal('true', xsd('boolean'))),
     quad(thing, rdfs('comment'), literal(`Gone: ${message}. This identifier will not be reused.`, 'en')),
   ], ext, iris.base);
-  const { mediaType } = docFormat(ext);
-  return reply.code(410).type(ext === 'jsonld' ? mediaType : `${mediaType}; charset=utf-8`).header('cache-control', 'public, max-age=300').send(body);
+  return reply.code(410).type(contentType(ext)).header('cache-control', 'public, max-age=300').send(body);
 }

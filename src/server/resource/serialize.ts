@@ -7,17 +7,13 @@ import { writeRdfXml } from './rdfxml.ts';
 
 export type RdfExtension = 'ttl' | 'nt' | 'jsonld' | 'rdf';
 
-/** The context documents are compacted against (inline, for this deployment's base): the build's own, pipeline/map/context.ts. */
-export function documentContext(base: string): Record<string, unknown> {
-  return jsonldContext(base);
-}
-
 // Nothing is ever fetched while writing a document or a result: a remote context reference is a bug, not a request to make.
 export const noRemote = async (url: string): Promise<never> => {
   throw new Error(`JSON-LD tried to load ${url}; documents use an inline context only`);
 };
 
-function writeN3(quads: readonly Quad[], format: 'Turtle' | 'N-Triples', base: string): Promise<string> {
+/** Writes quads with n3's Writer; Turtle gets only the prefixes it uses (graph results write N-Quads through this too). */
+export function writeN3(quads: readonly Quad[], format: 'Turtle' | 'N-Triples' | 'N-Quads', base: string): Promise<string> {
   const writer = new Writer(format === 'Turtle' ? { format, prefixes: usedPrefixes(quads, base) } : { format });
   writer.addQuads(quads as Quad[]);
   return new Promise((resolve, reject) => writer.end((err, out) => (err ? reject(err) : resolve(out))));
@@ -46,7 +42,8 @@ function usedPrefixes(quads: readonly Quad[], base: string): Record<string, stri
 export async function writeJsonLd(quads: readonly Quad[], base: string): Promise<string> {
   const expanded = await jsonld.fromRDF(quads as unknown as Parameters<typeof jsonld.fromRDF>[0]);
   const options = { documentLoader: noRemote, skipExpansion: true } as unknown as jsonld.Options.Compact;
-  const compacted = await jsonld.compact(expanded, documentContext(base) as jsonld.ContextDefinition, options);
+  // The build's own context (pipeline/map/context.ts), inline for this deployment's base.
+  const compacted = await jsonld.compact(expanded, jsonldContext(base) as jsonld.ContextDefinition, options);
   return `${JSON.stringify(compacted, null, 2)}\n`;
 }
 

@@ -15,17 +15,13 @@ import type { SearchService } from './search-service.ts';
 export interface DatasetCounts {
   theses: number;
   entities: Record<EntityKind, number>;
+  /** Every distinct triple served (the store's size), as in the triple dumps. The description's void:triples
+   * leaves out the description itself (it cannot count itself), so it would disagree with dataset.nt. */
   triples: number;
 }
 
-/** The triple count: every distinct triple served, as in the triple dumps. The description's void:triples
- * leaves out the description itself (it cannot count itself), so it would disagree with dataset.nt. */
-export function tripleCount(store: Pick<Store, 'getObjects' | 'forSubjects' | 'size'>, _iris: Iris): number {
-  return store.size;
-}
-
 /** Counts from the store alone (no search index): typed subjects by their IRI's kind. */
-export function storeCounts(store: Pick<Store, 'getObjects' | 'forSubjects' | 'size'>, iris: Iris): DatasetCounts {
+export function storeCounts(store: Pick<Store, 'forSubjects' | 'size'>, iris: Iris): DatasetCounts {
   const entities = Object.fromEntries(ENTITY_KINDS.map((k) => [k, 0])) as Record<EntityKind, number>;
   let theses = 0;
   store.forSubjects((subject) => {
@@ -34,13 +30,13 @@ export function storeCounts(store: Pick<Store, 'getObjects' | 'forSubjects' | 's
     if (parsed.kind === 'thesis') theses++;
     else if (parsed.kind in entities) entities[parsed.kind as EntityKind]++;
   }, rdf('type'), null, null);
-  return { theses, entities, triples: tripleCount(store, iris) };
+  return { theses, entities, triples: store.size };
 }
 
 /** Counts from the search index, so that the home page and the browse pages agree. */
-export function indexCounts(search: SearchService, store: Pick<Store, 'getObjects' | 'forSubjects' | 'size'>, iris: Iris): DatasetCounts {
+export function indexCounts(search: SearchService, store: Pick<Store, 'size'>): DatasetCounts {
   const entities = Object.fromEntries(ENTITY_KINDS.map((k) => [k, search.browse(k).length])) as Record<EntityKind, number>;
-  return { theses: search.recordCount, entities, triples: tripleCount(store, iris) };
+  return { theses: search.recordCount, entities, triples: store.size };
 }
 
 function bytes(n: number): string {
@@ -107,7 +103,7 @@ export function registerHome(app: FastifyInstance, examples: readonly ExampleQue
     return {
       title: labels.get(iris.dataset().value) ?? 'Theses as linked open data',
       description: store.getObjects(iris.dataset(), dcterms('description'), null)[0]?.value,
-      counts: search ? indexCounts(search, store, iris) : storeCounts(store, iris),
+      counts: search ? indexCounts(search, store) : storeCounts(store, iris),
       dumps: await listDumps(app.config.distDir),
       examples,
     };
