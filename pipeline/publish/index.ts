@@ -42,6 +42,8 @@ export class Publisher {
   private closed = false;
   /** Statements written to the N-Quads dump so far. */
   quadCount = 0;
+  /** Statements written to each triple dump so far (the union, the description included). */
+  tripleCount = 0;
 
   private constructor(dir: string, iris: Iris, context: JsonLdContext) {
     const p = prefixes(iris.base);
@@ -71,6 +73,7 @@ export class Publisher {
     await this.nq.write(quads);
     this.quadCount += quads.length;
     const fresh = this.union.add(quads, scope, count);
+    this.tripleCount += fresh.length;
     await this.ttl.write(fresh);
     await this.nt.write(fresh);
     await this.jsonld.write(fresh);
