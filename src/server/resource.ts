@@ -6,7 +6,8 @@ import { DOC_EXTENSIONS, isValidId, parsePath, recordOf, type DocExtension, type
 import { ERR_BAD_REQUEST, ERR_CONFIG, ERR_GONE, ERR_METHOD_NOT_ALLOWED, ERR_NOT_FOUND } from '../core/errors.ts';
 import { hasSubject } from './store.ts';
 import { describe, describeDocument, descriptionQuads, type Description } from './describe.ts';
-import { corsHeaders, sendDocument, type DocumentTarget } from './resource/document.ts';
+import { sendDocument, type DocumentTarget } from './resource/document.ts';
+import { DOCUMENT_CORS, preflightHeaders } from './cors.ts';
 import { serialize } from './resource/serialize.ts';
 import { registerAssets } from './resource/assets.ts';
 import { sendGone } from './resource/gone.ts';
@@ -70,8 +71,7 @@ async function resourcePlugin(app: FastifyInstance): Promise<void> {
   registerAssets(app);
 
   // B id/{kind}/{id}: the thing itself never answers 200 (httpRange-14): 303 to its document when the store knows it.
-  app.get('/id/:kind/:id', async function dereference(request, reply) {
-    corsHeaders(reply);
+  app.get('/id/:kind/:id', { config: { cors: DOCUMENT_CORS } }, async function dereference(request, reply) {
     const { kind, id } = request.params as { kind: string; id: string };
     const parsed = parsePath(`id/${kind}/${id}`);
     if (!parsed) throw ERR_NOT_FOUND(`no ${kind} with id ${JSON.stringify(id)} is published here`);
@@ -82,8 +82,7 @@ async function resourcePlugin(app: FastifyInstance): Promise<void> {
   });
 
   // B doc/{kind}/{id}[.ext]: the document; only known extensions are stripped, since ids contain dots.
-  app.get('/doc/:kind/:file', async function document(request, reply) {
-    corsHeaders(reply);
+  app.get('/doc/:kind/:file', { config: { cors: DOCUMENT_CORS } }, async function document(request, reply) {
     const { kind, file } = request.params as { kind: string; file: string };
     const parsed = parsePath(`doc/${kind}/${file}`);
     if (!parsed) throw ERR_NOT_FOUND(`no document for ${kind}/${file} is published here`);
@@ -103,8 +102,7 @@ async function resourcePlugin(app: FastifyInstance): Promise<void> {
   ];
   for (const h of hashDocuments) {
     for (const ext of [undefined, ...DOC_EXTENSIONS]) {
-      app.get(`/${h.path}${ext ? `.${ext}` : ''}`, async function hashDocument(request, reply) {
-        corsHeaders(reply);
+      app.get(`/${h.path}${ext ? `.${ext}` : ''}`, { config: { cors: DOCUMENT_CORS } }, async function hashDocument(request, reply) {
         if (!hasSubject(store, h.doc())) throw ERR_NOT_FOUND(`this build has no ${h.kind}`);
         const docIri = (e?: DocExtension) => h.doc(e).value;
         return sendDocument(request, reply, target(ctx, h.kind, 1, docIri, () => describeDocument(store, h.doc(), app.graphs.subjects(h.graph.value))), ext);
@@ -114,8 +112,7 @@ async function resourcePlugin(app: FastifyInstance): Promise<void> {
 
   // Named-graph IRIs resolve too: each answers 303 to the document that presents its content (a record's graph → that
   // thesis's document; the ontology and dataset graphs → their documents; the authority graph → the dataset description).
-  app.get('/graph/*', async function namedGraph(request, reply) {
-    corsHeaders(reply);
+  app.get('/graph/*', { config: { cors: DOCUMENT_CORS } }, async function namedGraph(request, reply) {
     const rest = (request.params as { '*': string })['*'];
     const record = /^thesis\/([^/]+)$/.exec(rest);
     if (record && !isValidId(record[1]!)) throw ERR_NOT_FOUND(`no named graph graph/${rest} is published here`);
@@ -128,8 +125,7 @@ async function resourcePlugin(app: FastifyInstance): Promise<void> {
   });
 
   // VoID's well-known location points at the dataset description.
-  app.get('/.well-known/void', async function wellKnownVoid(request, reply) {
-    corsHeaders(reply);
+  app.get('/.well-known/void', { config: { cors: DOCUMENT_CORS } }, async function wellKnownVoid(request, reply) {
     return reply.code(302).header('location', app.urls.absolute('dataset', request)).send();
   });
 
@@ -138,8 +134,8 @@ async function resourcePlugin(app: FastifyInstance): Promise<void> {
     app.route({
       method: ['POST', 'PUT', 'DELETE', 'PATCH'],
       url,
+      config: { cors: DOCUMENT_CORS },
       onRequest: async function readOnly(request, reply) {
-        corsHeaders(reply);
         reply.header('allow', 'GET, HEAD, OPTIONS');
         throw ERR_METHOD_NOT_ALLOWED(`${request.method} is not allowed here: linked-data documents are read-only (GET, HEAD, OPTIONS); the data changes only through a new build`);
       },
@@ -149,13 +145,9 @@ async function resourcePlugin(app: FastifyInstance): Promise<void> {
 
   // CORS preflight for documents (If-None-Match is not a simple header).
   for (const path of ['/id/*', '/doc/*', '/dataset', '/ontology']) {
-    app.options(path, async function preflight(_request, reply) {
-      corsHeaders(reply);
-      return reply.code(204)
-        .header('access-control-allow-methods', 'GET, HEAD, OPTIONS')
-        .header('access-control-allow-headers', 'Accept, If-None-Match, Accept-Language')
-        .header('access-control-max-age', '86400')
-        .send();
+    app.options(path, { config: { cors: DOCUMENT_CORS } }, async function preflight(_request, reply) {
+      preflightHeaders(reply, 'GET, HEAD, OPTIONS', 'Accept, If-None-Match, Accept-Language');
+      return reply.code(204).send();
     });
   }
 }

@@ -9,6 +9,7 @@ import { QueryPool } from './sparql/pool.ts';
 import { readProtocol, type ProtocolRequest } from './sparql/protocol.ts';
 import { GRAPH_FORMATS, type GraphFormat } from './sparql/formats.ts';
 import type { QueryAnswer } from './sparql/execute.ts';
+import { preflightHeaders, SPARQL_CORS } from './cors.ts';
 
 const ALLOWED = 'GET, HEAD, POST, OPTIONS';
 // What a GET without a query can be: the service description in any RDF syntax (Turtle for `*/*`), or the query UI.
@@ -26,20 +27,12 @@ function send(reply: FastifyReply, answer: QueryAnswer, maxRows: number): Fastif
   return reply.type(answer.contentType).send(Buffer.from(answer.body.buffer, answer.body.byteOffset, answer.body.byteLength));
 }
 
-/** Public endpoints answer any origin: the data is open and requests carry no credentials. */
-function cors(request: FastifyRequest, reply: FastifyReply, done: () => void): void {
-  reply.header('Access-Control-Allow-Origin', '*');
-  reply.header('Access-Control-Expose-Headers', 'X-SPARQL-MaxRows, Retry-After, Content-Type');
-  done();
-}
-
 async function sparqlRoutes(app: FastifyInstance, { pool }: { pool: QueryPool }): Promise<void> {
   const { config } = app;
   // Form bodies and raw query bodies are parsed in this scope only; any other type reaches the handler as text and is refused with 415 there.
   await app.register(formbody);
   app.addContentTypeParser(['application/sparql-query', 'application/sparql-update'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
   app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
-  app.addHook('onRequest', cors);
 
   /** Runs a query on the pool, logging it with its duration, and marks busy answers with Retry-After. */
   async function runQuery(request: FastifyRequest, reply: FastifyReply, protocol: ProtocolRequest): Promise<FastifyReply> {
@@ -77,6 +70,7 @@ async function sparqlRoutes(app: FastifyInstance, { pool }: { pool: QueryPool })
   app.route({
     method: ['GET', 'POST'],
     url: '/sparql',
+    config: { cors: SPARQL_CORS },
     handler: async function sparqlEndpoint(request, reply) {
       reply.header('Vary', 'Accept');
       const protocol = readProtocol(request.method, request.headers['content-type'], request.query, request.body);
@@ -86,17 +80,16 @@ async function sparqlRoutes(app: FastifyInstance, { pool }: { pool: QueryPool })
     },
   });
 
-  app.options('/sparql', async function sparqlPreflight(request, reply) {
+  app.options('/sparql', { config: { cors: SPARQL_CORS } }, async function sparqlPreflight(request, reply) {
     reply.header('Allow', ALLOWED);
-    reply.header('Access-Control-Allow-Methods', ALLOWED);
-    reply.header('Access-Control-Allow-Headers', request.headers['access-control-request-headers'] ?? 'Accept, Content-Type');
-    reply.header('Access-Control-Max-Age', '86400');
+    preflightHeaders(reply, ALLOWED, request.headers['access-control-request-headers'] ?? 'Accept, Content-Type');
     return reply.code(204).send();
   });
 
   app.route({
     method: ['PUT', 'DELETE', 'PATCH'],
     url: '/sparql',
+    config: { cors: SPARQL_CORS },
     handler: async function sparqlNotAllowed(request, reply) {
       reply.header('Allow', ALLOWED);
       throw ERR_METHOD_NOT_ALLOWED(`${request.method} is not part of the SPARQL 1.1 Protocol for queries; use GET or POST`);

@@ -1,4 +1,4 @@
-// Sends a document: picks the format (extension, ?format=, Accept), sets Vary/Content-Location/Link/CORS/ETag, answers 304 when unchanged.
+// Sends a document: picks the format (extension, ?format=, Accept), sets Vary/Content-Location/Link/ETag (CORS: the route's config), answers 304 when unchanged.
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
@@ -19,12 +19,6 @@ export interface DocumentTarget {
   /** The body in one format (rendered once, then cached: the data does not change while the server runs). */
   render(ext: DocExtension): Promise<Rendered>;
   page: number;
-}
-
-/** CORS for documents: public, read-only data that browser applications may fetch. */
-export function corsHeaders(reply: FastifyReply): void {
-  reply.header('access-control-allow-origin', '*');
-  reply.header('access-control-expose-headers', 'Content-Location, Link, ETag, Vary, Location');
 }
 
 type BodyCache = LRUCache<string, Rendered & { etag: string }>;
@@ -58,7 +52,6 @@ export function etagMatches(header: string | undefined, etag: string): boolean {
 
 /** Answers a document request; `fixed` is the extension of a per-format URL (no negotiation then). */
 export async function sendDocument(request: FastifyRequest, reply: FastifyReply, target: DocumentTarget, fixed?: DocExtension): Promise<FastifyReply> {
-  corsHeaders(reply);
   let ext = fixed;
   if (!ext) {
     const format = (request.query as Record<string, unknown>).format;
