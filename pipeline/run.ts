@@ -20,6 +20,7 @@ import { xmlSafe } from './publish/rdfxml-dump.ts';
 import { createStaging, discardStaging, replaceDir } from './publish/replace-dir.ts';
 import { ReportWriter, writeRedirects, type RecordEntry, type ReportCounts } from './publish/report.ts';
 import { createSearchIndexWriter } from './publish/search-index.ts';
+import { writeStore } from './publish/store-file.ts';
 import { RECORD, SHARED } from './publish/union.ts';
 import type { Authority, Ingested, Linker, SourceRef, ThesisRecord } from './types.ts';
 import { createValidator, type Validator } from './validate.ts';
@@ -234,6 +235,8 @@ export async function runBuild(config: Config, opts: BuildOptions = {}): Promise
     const closing = performance.now();
     await publisher.publish(iris.graph('dataset'), canonicalize(description, iris.graph('dataset'), blankPrefix('g', 'dataset')), SHARED, false);
     const dumps = await publisher.close();
+    // The server's load format, from the N-Quads dump just closed (pipeline/publish/store-file.ts).
+    await writeStore(staging);
     times.publish += performance.now() - closing;
     counts.quads = publisher.quadCount;
     // What the triple dumps hold; the description's void:triples leaves itself out, as it cannot count itself.

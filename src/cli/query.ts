@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { loadConfig } from '../core/config.ts';
 import { formatProblem, ThesisLodError, ERR_BAD_REQUEST } from '../core/errors.ts';
-import { datasetPath, loadStore } from '../server/store.ts';
+import { loadStore } from '../server/store.ts';
 import { QueryRunner } from '../server/sparql/execute.ts';
 
 interface QueryFlags {
@@ -22,7 +22,7 @@ async function runQueryCommand(file: string | undefined, flags: QueryFlags): Pro
   if ((file === undefined) === (flags.expression === undefined)) throw ERR_BAD_REQUEST('give a query file or -e "query", one of the two');
   const query = flags.expression ?? await readFile(file!, 'utf8');
   const config = loadConfig({ distDir: flags.distDir, baseUri: flags.baseUri });
-  const store = await loadStore(datasetPath(config.distDir));
+  const store = await loadStore(config.distDir);
   const runner = new QueryRunner(store, config.baseUri);
   // A local run has no caps: the user reads their own dump. The format defaults to what reads best in a terminal.
   const answer = await runner.run(

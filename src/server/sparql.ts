@@ -3,7 +3,6 @@ import fp from 'fastify-plugin';
 import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ERR_BUSY, ERR_METHOD_NOT_ALLOWED, ERR_NOT_ACCEPTABLE, ERR_NOT_READY, ERR_UPDATE_REFUSED, ThesisLodError } from '../core/errors.ts';
-import { datasetPath } from './store.ts';
 import { negotiate, acceptableList, type Offer } from './negotiate.ts';
 import { QueryPool } from './sparql/pool.ts';
 import { readProtocol, type ProtocolRequest } from './sparql/protocol.ts';
@@ -101,12 +100,13 @@ async function sparqlRoutes(app: FastifyInstance, { pool }: { pool: QueryPool })
 async function sparqlPlugin(app: FastifyInstance): Promise<void> {
   const { config } = app;
   const pool = new QueryPool({
-    datasetFile: datasetPath(config.distDir),
+    buffers: app.storeBuffers,
     baseUri: config.baseUri,
     size: config.sparqlWorkers,
     timeoutMs: config.queryTimeoutMs,
     maxConcurrent: config.maxConcurrentQueries,
     limits: { maxRows: config.maxResultRows, maxBytes: config.maxResultBytes },
+    heapMb: 2048,
     log: app.log,
   });
   // Workers load while the other plugins register; the app is ready (and /health answers) only once they are.

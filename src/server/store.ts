@@ -1,15 +1,15 @@
-// The store plugin: loads the union of DIST_DIR/dumps/dataset.nq's graphs for documents and decorates the app with it, the graph names, IRIs, redirects and labels.
+// The store plugin: loads the compact quad store (DIST_DIR/store/dataset.tlq) once into shared memory, and decorates the app with it, the graph names, IRIs, redirects and labels.
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import fp from 'fastify-plugin';
-import { Store, termFromId, type Quad, type Term } from 'n3';
+import type { Quad, Term } from 'n3';
 import type { FastifyInstance } from 'fastify';
 import { Iris } from '../core/iri.ts';
 import { ERR_NOT_READY, ERR_CONFIG } from '../core/errors.ts';
 import { Labels } from './labels.ts';
 import { PublicUrls } from './public-url.ts';
-import { readNQuads } from './nquads-reader.ts';
-import { ownString, UnionStore, UnionStoreBuilder } from './union-store.ts';
+import { QuadStore as CompactStore } from '../store/quad-store.ts';
+import { readStoreFile, storeFromNQuads, storePath, type StoreBuffers } from '../store/store-file.ts';
 
 /** What the authority file and the ledger say about ids that no longer denote what they did: keys `kind/id`. */
 export interface Redirects {
@@ -19,15 +19,12 @@ export interface Redirects {
   gone: Map<string, string>;
 }
 
-/** The n3 Store the SPARQL workers query: every named graph, as in the dump. */
-export type GraphStore = Store<Quad, Quad, Quad, Quad>;
-
 type OTerm = Term | string | null;
 
 /**
  * What documents, pages and labels read: an n3 Store's read methods with the graph left unbound, yielding n3 Quads (whose
- * terms have n3's helpers, such as equals and id), each triple once. The server's is a UnionStore; an n3 Store of one
- * graph fits too (tests build small ones).
+ * terms have n3's helpers, such as equals and id), each triple once. The server's is the compact store (src/store/);
+ * an n3 Store of one graph fits too (tests build small ones).
  */
 export interface QuadStore {
   readonly size: number;
@@ -40,82 +37,64 @@ export interface QuadStore {
   getObjects(subject: OTerm, predicate: OTerm, graph: OTerm): Quad['object'][];
 }
 
-/** The named graphs of the dump: which exist (for the 303s of /graph/…), and the subjects of the few presented as documents. */
+/** The named graphs of the store: which exist (for the 303s of /graph/…), and the subjects of one (B dataset, B ontology). */
 export class GraphNames {
-  private readonly names = new Set<string>();
-  private readonly kept = new Map<string, Set<string>>();
+  private readonly ids = new Map<string, number>();
 
-  constructor(keepSubjectsOf: readonly string[] = []) {
-    for (const g of keepSubjectsOf) this.kept.set(g, new Set());
+  constructor(private readonly store: CompactStore) {
+    for (const id of store.graphIds()) {
+      const term = store.term(id);
+      if (term.termType === 'NamedNode') this.ids.set(term.value, id);
+    }
   }
 
-  /** Notes the graph of one quad ('' for the default graph) and, for a kept graph, its subject's n3 id. */
-  note(graph: string, subject: string): void {
-    if (graph === '') return;
-    if (!this.names.has(graph)) this.names.add(ownString(graph));
-    const subjects = this.kept.get(graph);
-    if (subjects && !subjects.has(subject)) subjects.add(ownString(subject));
-  }
-
-  /** True when the dump has a graph of this name. */
+  /** True when the dataset has a graph of this name. */
   has(iri: string): boolean {
-    return this.names.has(iri);
+    return this.ids.has(iri);
   }
 
-  /** How many named graphs the dump has. */
+  /** How many named graphs the dataset has. */
   get size(): number {
-    return this.names.size;
+    return this.ids.size;
   }
 
   /** Every graph name. */
   values(): IterableIterator<string> {
-    return this.names.values();
+    return this.ids.keys();
   }
 
-  /** The subjects of a kept graph (empty for any other). */
+  /** The distinct subjects of a graph (empty for a graph the dataset lacks). */
   subjects(iri: string): Term[] {
-    return [...(this.kept.get(iri) ?? [])].map((id) => termFromId(id) as Term);
+    const id = this.ids.get(iri);
+    return id === undefined ? [] : this.store.subjectsOf(id).map((s) => this.store.term(s));
   }
 }
 
-/** The dump the server loads: every named graph of the build in one N-Quads file. */
+/** The N-Quads dump: every named graph of the build in one file (what the store is made from). */
 export function datasetPath(distDir: string): string {
   return path.join(distDir, 'dumps', 'dataset.nq');
 }
 
-async function ensureDump(file: string): Promise<void> {
-  try {
-    await fsp.access(file);
-  } catch (cause) {
-    throw ERR_NOT_READY(`no built dataset at ${file}; run \`npx thesis-lod build\` first (or set DIST_DIR)`, { file }, cause);
-  }
-}
-
 /**
- * Reads an N-Quads dump into the union of its graphs (each triple once) and the names of its graphs. Documents read the
- * union: an n3 Store indexes each graph apart, so an unbound-graph lookup visits every record's graph, and in one
- * default graph it costs several kilobytes a triple; the UnionStore answers a subject or object in two array reads.
+ * The store of a DIST_DIR: its load file (checked against its sha256) when the build wrote one, else made in memory from
+ * the N-Quads dump (a DIST_DIR of an older build, or a test fixture), which costs a parse.
  */
-export async function loadUnion(file: string, keepSubjectsOf: readonly string[] = []): Promise<{ store: UnionStore; graphs: GraphNames }> {
-  await ensureDump(file);
-  const builder = new UnionStoreBuilder();
-  const graphs = new GraphNames(keepSubjectsOf);
-  await readNQuads(file, (s, p, o, g) => {
-    builder.add(s, p, o);
-    graphs.note(g, s);
-  });
-  return { store: builder.finish(), graphs };
+export async function loadStoreBuffers(distDir: string): Promise<{ buffers: StoreBuffers; from: 'store file' | 'N-Quads dump' }> {
+  const file = storePath(distDir);
+  const exists = await fsp.access(file).then(() => true, () => false);
+  if (exists) return { buffers: await readStoreFile(file), from: 'store file' };
+  const dump = datasetPath(distDir);
+  try {
+    await fsp.access(dump);
+  } catch (cause) {
+    throw ERR_NOT_READY(`no built dataset at ${dump}; run \`npx thesis-lod build\` first (or set DIST_DIR)`, { file: dump }, cause);
+  }
+  return { buffers: await storeFromNQuads(dump), from: 'N-Quads dump' };
 }
 
-/** Reads an N-Quads dump into a new n3 Store with its named graphs (what a SPARQL worker queries). */
-export async function loadStore(file: string): Promise<GraphStore> {
-  await ensureDump(file);
-  const store: GraphStore = new Store<Quad, Quad, Quad, Quad>();
-  // An n3 Store takes terms as their n3 ids (strings) too: no term objects are made while loading, and the fast
-  // reader does the parsing (a third less time than n3's StreamParser feeding the store, for the same store).
-  const add = store.addQuad.bind(store) as unknown as (s: string, p: string, o: string, g: string) => void;
-  await readNQuads(file, add);
-  return store;
+/** Opens the store of a DIST_DIR (see loadStoreBuffers). */
+export async function loadStore(distDir: string): Promise<CompactStore> {
+  return new CompactStore((await loadStoreBuffers(distDir)).buffers);
 }
 
 /** Reads DIST_DIR/redirects.json ({merged:{}, gone:{}}); a missing file means no redirects. */
@@ -155,25 +134,27 @@ async function storePlugin(app: FastifyInstance): Promise<void> {
   const { config } = app;
   const started = Date.now();
   const iris = new Iris(config.baseUri);
-  // The dataset and ontology documents are the subjects of their graphs: those two keep their subjects.
-  const keep = [iris.graph('dataset').value, iris.graph('ontology').value];
-  const [{ store, graphs }, redirects] = await Promise.all([loadUnion(datasetPath(config.distDir), keep), loadRedirects(config.distDir)]);
+  const [{ buffers, from }, redirects] = await Promise.all([loadStoreBuffers(config.distDir), loadRedirects(config.distDir)]);
+  const store = new CompactStore(buffers);
   app.decorate('store', store);
-  app.decorate('graphs', graphs);
+  app.decorate('storeBuffers', buffers);
+  app.decorate('graphs', new GraphNames(store));
   app.decorate('iris', iris);
   app.decorate('urls', new PublicUrls(config.baseUri, config.trustProxy));
   app.decorate('redirects', redirects);
   app.decorate('labels', Labels.index(store));
-  app.log.info({ triples: store.size, graphs: graphs.size, ms: Date.now() - started }, 'dataset loaded');
+  app.log.info({ quads: store.quadCount, triples: store.size, terms: store.dictionary.size, bytes: buffers.buffer.byteLength, from, ms: Date.now() - started }, 'dataset loaded');
 }
 
 export default fp(storePlugin, { name: 'store' });
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** The union of the built dataset's graphs, each triple once (SPARQL workers keep the graphs apart). */
-    store: UnionStore;
-    /** The dataset's named graphs: which exist, and the subjects of the dataset and ontology graphs. */
+    /** The compact quad store: reads with the graph open see the union of the graphs, each triple once. */
+    store: CompactStore;
+    /** The store's shared memory, handed to the SPARQL workers (they share it, nothing is copied). */
+    storeBuffers: StoreBuffers;
+    /** The dataset's named graphs: which exist, and the subjects of each. */
     graphs: GraphNames;
     /** IRI minting and parsing for config.baseUri. */
     iris: Iris;

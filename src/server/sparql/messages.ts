@@ -1,11 +1,12 @@
 // The messages between the query pool (main thread) and its worker threads.
 import type { Limits, QueryAnswer, QueryJob } from './execute.ts';
 import type { FormatWish } from './formats.ts';
+import type { StoreBuffers } from '../../store/store-file.ts';
 
 /** What a worker is started with. */
 export interface WorkerInit {
-  /** DIST_DIR/dumps/dataset.nq: each worker loads its own store from it. */
-  datasetFile: string;
+  /** The store's shared memory: every worker reads the one copy the main thread loaded. */
+  buffers: StoreBuffers;
   baseUri: string;
 }
 

@@ -1,6 +1,5 @@
-// The query pool: worker threads that each hold the dataset, the concurrency bound, the per-query timeout, and restarts of runaway workers.
+// The query pool: worker threads over the shared store, the concurrency bound, the per-query timeout, and restarts of runaway workers.
 import { Worker } from 'node:worker_threads';
-import { stat } from 'node:fs/promises';
 import type { EventLoopUtilization } from 'node:perf_hooks';
 import type { FastifyBaseLogger } from 'fastify';
 import { ERR_BUSY, ERR_NOT_READY, ERR_QUERY_TIMEOUT, ThesisLodError } from '../../core/errors.ts';
@@ -8,11 +7,13 @@ import type { Limits, QueryAnswer, QueryJob } from './execute.ts';
 import type { FromWorker, ServiceJob, ToWorker, WireError, WorkerInit } from './messages.ts';
 
 export interface PoolOptions extends WorkerInit {
-  /** Worker threads; each holds a copy of the store. */
+  /** Worker threads; they share the one store (a new one costs milliseconds, not a reload). */
   size: number;
   timeoutMs: number;
   maxConcurrent: number;
   limits: Limits;
+  /** Heap of each worker, in MiB. */
+  heapMb: number;
   log: FastifyBaseLogger;
 }
 
@@ -66,17 +67,14 @@ export class QueryPool {
 
   /** Starts every worker and resolves once each has loaded the dataset and run its warm-up query. */
   async start(): Promise<void> {
-    const { size: bytes } = await stat(this.options.datasetFile).catch((cause) => {
-      throw ERR_NOT_READY(`no built dataset at ${this.options.datasetFile}; run \`npx thesis-lod build\` first (or set DIST_DIR)`, { file: this.options.datasetFile }, cause);
-    });
-    // An n3 store takes about seven times the N-Quads size (measured: 610,000 quads in 10,000 graphs, 110 MB of N-Quads,
-    // 774 MB of heap); the rest is room for queries. A worker over its heap is ended and replaced, not the server.
-    this.heapMb = Math.ceil((bytes * 10) / 2 ** 20) + 1024;
+    // The data lives outside the heap (shared memory); the heap is room for one query's intermediate results. A worker
+    // over it is ended and replaced, not the server.
+    this.heapMb = this.options.heapMb;
     await Promise.all(Array.from({ length: this.options.size }, (_, i) => this.spawn(i)));
   }
 
   private spawn(index: number): Promise<void> {
-    const init: WorkerInit = { datasetFile: this.options.datasetFile, baseUri: this.options.baseUri };
+    const init: WorkerInit = { buffers: this.options.buffers, baseUri: this.options.baseUri };
     const worker = new Worker(ENTRY, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
     // The server's socket keeps the process alive; an idle worker must not (a forgotten close in a script or test).
     worker.unref();

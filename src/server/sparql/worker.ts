@@ -1,9 +1,9 @@
-// The SPARQL worker thread: loads the dataset into a store of its own, warms the engine, then answers the pool's queries.
+// The SPARQL worker thread: opens the shared store (no copy, no parse), warms the engine, then answers the pool's queries.
 import { parentPort, workerData } from 'node:worker_threads';
 import { ThesisLodError } from '../../core/errors.ts';
 import { QueryRunner, QueryCancelled, type QueryAnswer, type Limits } from './execute.ts';
 import { describeService, type StoreFacts } from './description.ts';
-import { loadStore } from '../store.ts';
+import { QuadStore } from '../../store/quad-store.ts';
 import type { FromWorker, ServiceJob, ToWorker, WireError, WorkerInit } from './messages.ts';
 import type { QueryJob } from './execute.ts';
 
@@ -48,15 +48,15 @@ async function answer(runner: QueryRunner, facts: StoreFacts, id: number, job: Q
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const store = await loadStore(init.datasetFile);
+  const store = new QuadStore(init.buffers);
   const runner = new QueryRunner(store, init.baseUri);
   await runner.warm();
-  const facts: StoreFacts = { graphs: store.getGraphs(null, null, null).filter((g) => g.termType === 'NamedNode').map((g) => g.value) };
+  const facts: StoreFacts = { graphs: store.graphIds().map((g) => store.term(g)).filter((g) => g.termType === 'NamedNode').map((g) => g.value) };
   port.on('message', (message: ToWorker) => {
     if (message.type === 'run') void answer(runner, facts, message.id, message.job, message.limits);
     else if (message.type === 'cancel') running.get(message.id)?.abort();
   });
-  port.postMessage({ type: 'ready', graphs: facts.graphs.length, quads: store.size, ms: Date.now() - started } satisfies FromWorker);
+  port.postMessage({ type: 'ready', graphs: facts.graphs.length, quads: store.quadCount, ms: Date.now() - started } satisfies FromWorker);
 }
 
 main().catch((err) => port.postMessage({ type: 'fatal', error: describeError(err) } satisfies FromWorker));

@@ -1,0 +1,190 @@
+// Basic graph patterns over the quad store: a join order from exact counts, then a lazy index nested-loop join (LIMIT stops it).
+import type { QuadStore } from './quad-store.ts';
+import { G, S, P, O, TS, TP, TO, type IdPattern } from './indexes.ts';
+
+/** One position of a pattern: a term id (≥ 0), or a variable's slot as -(slot + 1). */
+export type Slot = number;
+
+/** A triple or quad pattern over ids and variable slots; `graph` 'union' reads the union's triples, else a quad position. */
+export interface SlotPattern {
+  s: Slot;
+  p: Slot;
+  o: Slot;
+  /** 'union': the default graph as the union of all graphs (triples, each once); else a quad position. */
+  g: Slot | 'union';
+}
+
+const isVar = (x: Slot) => x < 0;
+const slotOf = (x: Slot) => -x - 1;
+
+/** The positions of a pattern that read from a row: [pattern position value, column] pairs. */
+function columns(p: SlotPattern): [Slot, number][] {
+  if (p.g === 'union') return [[p.s, TS], [p.p, TP], [p.o, TO]];
+  return [[p.s, S], [p.p, P], [p.o, O], [p.g, G]];
+}
+
+/** The id pattern of a slot pattern under the current bindings (-1 where still open). */
+function bind(p: SlotPattern, values: Int32Array): IdPattern {
+  const value = (x: Slot) => (isVar(x) ? values[slotOf(x)]! : x);
+  const g = p.g === 'union' ? -1 : value(p.g);
+  return { s: value(p.s), p: value(p.p), o: value(p.o), g };
+}
+
+/** How many rows a pattern would match with only its constants bound: exact, from the index ranges. */
+export function countPattern(store: QuadStore, p: SlotPattern, slots: number): number {
+  const ids = bind(p, new Int32Array(slots).fill(-1));
+  const m = p.g === 'union' ? store.matchTriples(ids) : store.matchQuads(ids);
+  return m.hi - m.lo;
+}
+
+/**
+ * Orders patterns greedily: the smallest first, then always one that shares a variable with those before it (a
+ * cartesian product only when nothing connects), preferring a bound subject (a handful of rows), then a bound object,
+ * then the smallest count. Counts are exact and cheap, so the order follows the data, not guesses about it.
+ */
+export function orderPatterns(patterns: readonly SlotPattern[], counts: readonly number[]): number[] {
+  const bound = new Set<number>();
+  const left = patterns.map((_, i) => i);
+  const order: number[] = [];
+  const varsOf = (p: SlotPattern) => [p.s, p.p, p.o, typeof p.g === 'number' ? p.g : 0].filter(isVar).map(slotOf);
+  while (left.length) {
+    let best = -1;
+    let bestCost = Infinity;
+    for (const i of left) {
+      const p = patterns[i]!;
+      const vars = varsOf(p);
+      const connected = vars.some((v) => bound.has(v));
+      const open = vars.filter((v) => !bound.has(v)).length;
+      let cost = counts[i]!;
+      if (order.length > 0 && !connected && vars.length > 0) cost = 1e12 + cost;
+      else if (open === 0) cost = 0;
+      else if (isVar(p.s) && bound.has(slotOf(p.s))) cost = 1 + cost / 1e6;
+      else if (isVar(p.o) && bound.has(slotOf(p.o))) cost = 10 + cost / 1e3;
+      if (cost < bestCost) {
+        bestCost = cost;
+        best = i;
+      }
+    }
+    order.push(best);
+    left.splice(left.indexOf(best), 1);
+    for (const v of varsOf(patterns[best]!)) bound.add(v);
+  }
+  return order;
+}
+
+/**
+ * Walks the join one solution at a time: `next()` fills `values` (variable slot → term id) and returns true, or false at
+ * the end. Each level holds a range of one index, so nothing is materialised and abandoning the walk costs nothing.
+ */
+export class JoinCursor {
+  readonly values: Int32Array;
+  private readonly lo: Int32Array;
+  private readonly hi: Int32Array;
+  private readonly at: Int32Array;
+  private readonly matches: ({ row(i: number): number } | undefined)[];
+  // Slots each level assigned, so that backtracking clears exactly those.
+  private readonly assigned: number[][];
+  private level = 0;
+  private started = false;
+
+  constructor(
+    private readonly store: QuadStore,
+    private readonly patterns: readonly SlotPattern[],
+    slots: number,
+    /** The default graph's id, whose quads a graph variable skips; -1 when it has none. */
+    private readonly defaultGraph: number,
+  ) {
+    this.values = new Int32Array(slots).fill(-1);
+    const n = patterns.length;
+    this.lo = new Int32Array(n);
+    this.hi = new Int32Array(n);
+    this.at = new Int32Array(n);
+    this.matches = new Array(n);
+    this.assigned = Array.from({ length: n }, () => []);
+  }
+
+  private open(k: number): void {
+    const p = this.patterns[k]!;
+    const ids = bind(p, this.values);
+    const m = p.g === 'union' ? this.store.matchTriples(ids) : this.store.matchQuads(ids);
+    this.matches[k] = m.index;
+    this.lo[k] = m.lo;
+    this.hi[k] = m.hi;
+    this.at[k] = m.lo;
+  }
+
+  private clear(k: number): void {
+    for (const slot of this.assigned[k]!) this.values[slot] = -1;
+    this.assigned[k]!.length = 0;
+  }
+
+  /** Tries to bind level k to row r: checks repeated variables, assigns the open ones. */
+  private accept(k: number, r: number): boolean {
+    const p = this.patterns[k]!;
+    const union = p.g === 'union';
+    const width = union ? 3 : 4;
+    const rows = union ? this.store.tripleRows : this.store.quadRows;
+    // GRAPH ?g ranges over the named graphs only.
+    if (typeof p.g === 'number' && isVar(p.g) && rows[width * r + G] === this.defaultGraph) return false;
+    for (const [x, col] of columns(p)) {
+      if (!isVar(x)) continue;
+      const slot = slotOf(x);
+      const value = rows[width * r + col]!;
+      const current = this.values[slot]!;
+      if (current === -1) {
+        this.values[slot] = value;
+        this.assigned[k]!.push(slot);
+      } else if (current !== value) {
+        this.clear(k);
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Rows this cursor may still examine before `next` pauses (-1); the caller refills it each turn. */
+  budget = Infinity;
+  private paused = false;
+
+  /** Advances to the next solution: 1 when `values` holds one, 0 at the end, -1 when the budget ran out (call again). */
+  next(): number {
+    const n = this.patterns.length;
+    if (n === 0) {
+      if (this.started) return 0;
+      this.started = true;
+      return 1;
+    }
+    if (this.paused) this.paused = false;
+    else if (!this.started) {
+      this.started = true;
+      this.open(0);
+    } else {
+      this.level = n - 1;
+      this.clear(this.level);
+    }
+    for (;;) {
+      const k = this.level;
+      let found = false;
+      while (this.at[k]! < this.hi[k]!) {
+        if (this.budget-- <= 0) {
+          this.paused = true;
+          return -1;
+        }
+        const r = this.matches[k]!.row(this.at[k]!++);
+        if (this.accept(k, r)) {
+          found = true;
+          break;
+        }
+      }
+      if (!found) {
+        if (k === 0) return 0;
+        this.level = k - 1;
+        this.clear(this.level);
+        continue;
+      }
+      if (k === n - 1) return 1;
+      this.level = k + 1;
+      this.open(this.level);
+    }
+  }
+}
