@@ -1,6 +1,8 @@
-// Test helper: reads a W3C test manifest (Turtle) with n3 and walks it: entries, lists, and single values.
+// Test helper: reads a W3C test manifest (Turtle) with n3 and walks it: entries, lists, single values, and mf:include.
+import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { pathToFileURL } from 'node:url';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Parser, Store, DataFactory, type Term } from 'n3';
 
 const { namedNode } = DataFactory;
@@ -42,12 +44,40 @@ export class Manifest {
 
   /** The manifest's tests in order (mf:entries). */
   entries(): Term[] {
-    const manifest = this.store.getSubjects(namedNode(`${RDF}type`), namedNode(`${MF}Manifest`), null)[0];
-    return this.list(manifest && this.one(manifest, `${MF}entries`));
+    return this.list(this.head() && this.one(this.head()!, `${MF}entries`));
+  }
+
+  /** The files of the manifests it includes (mf:include), in order. */
+  includes(): string[] {
+    return this.list(this.head() && this.one(this.head()!, `${MF}include`)).map((t) => fileURLToPath(t.value));
+  }
+
+  private head(): Term | undefined {
+    return this.store.getSubjects(namedNode(`${RDF}type`), namedNode(`${MF}Manifest`), null)[0];
   }
 
   /** The local name of a test's type (QueryEvaluationTest, ProtocolTest, …). */
   typeOf(test: Term): string {
     return (this.one(test, `${RDF}type`)?.value ?? '').replace(/^.*[#/]/, '');
   }
+}
+
+/**
+ * Every manifest of a suite folder, each once: the folder's own manifest.ttl and what it includes (mf:include,
+ * followed down), or, when the folder has none, each subfolder's manifest.ttl and its includes, by name.
+ */
+export async function suiteManifests(root: string): Promise<{ file: string; manifest: Manifest }[]> {
+  const out: { file: string; manifest: Manifest }[] = [];
+  const seen = new Set<string>();
+  const visit = async (file: string): Promise<void> => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const manifest = await Manifest.load(file);
+    out.push({ file, manifest });
+    for (const included of manifest.includes()) await visit(included);
+  };
+  const own = path.join(root, 'manifest.ttl');
+  const tops = existsSync(own) ? [own] : readdirSync(root).sort().map((f) => path.join(root, f, 'manifest.ttl')).filter((f) => existsSync(f));
+  for (const file of tops) await visit(file);
+  return out;
 }

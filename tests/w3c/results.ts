@@ -119,9 +119,16 @@ export function parseResults(contentType: string, body: string): Results {
 
 const NUMERIC = new Set(['integer', 'decimal', 'double', 'float'].map((t) => `${XSD}${t}`));
 
-/** Options of a comparison: `numericByValue` takes "3"^^xsd:decimal and "3.0"^^xsd:decimal as the same value. */
+/**
+ * Options of a comparison. `numericByValue` takes "3"^^xsd:decimal and "3.0"^^xsd:decimal as the same value.
+ * `ties` asks for the expected order (ORDER BY): one number per expected row, equal for a run of rows the
+ * ORDER BY keys cannot tell apart, so rows may swap inside a run and nowhere else. `lax` is REDUCED's
+ * mf:LaxCardinality: the same distinct rows, each at most as often as expected.
+ */
 export interface Compare {
   numericByValue?: boolean;
+  ties?: readonly number[];
+  lax?: boolean;
 }
 
 let compare: Compare = {};
@@ -154,8 +161,11 @@ function rowMatch(a: Map<string, Term>, b: Map<string, Term>, map: Map<string, s
   return added;
 }
 
-/** True when two tables hold the same rows as multisets, blank nodes equal up to a consistent renaming (backtracking). */
-export function sameRows(expected: Map<string, Term>[], actual: Map<string, Term>[]): boolean {
+/**
+ * True when the rows pair off one to one, blank nodes equal up to one consistent renaming (backtracking);
+ * `allowed(i, j)` may forbid pairing expected row i with actual row j (the order, the cardinality).
+ */
+function pairRows(expected: Map<string, Term>[], actual: Map<string, Term>[], allowed: (i: number, j: number) => boolean = () => true): boolean {
   if (expected.length !== actual.length) return false;
   const used = new Array<boolean>(actual.length).fill(false);
   const map = new Map<string, string>();
@@ -163,7 +173,7 @@ export function sameRows(expected: Map<string, Term>[], actual: Map<string, Term
   const search = (i: number): boolean => {
     if (i === expected.length) return true;
     for (let j = 0; j < actual.length; j++) {
-      if (used[j]) continue;
+      if (used[j] || !allowed(i, j)) continue;
       const pairs = rowMatch(expected[i]!, actual[j]!, map, back);
       if (!pairs) continue;
       used[j] = true;
@@ -177,12 +187,66 @@ export function sameRows(expected: Map<string, Term>[], actual: Map<string, Term
   return search(0);
 }
 
-/** Compares two results: booleans by value, tables by variables (as sets) and rows (as multisets); terms are compared exactly unless `options` relax it. */
+/** True when two tables hold the same rows as multisets, blank nodes equal up to a consistent renaming. */
+export function sameRows(expected: Map<string, Term>[], actual: Map<string, Term>[]): boolean {
+  return pairRows(expected, actual);
+}
+
+/** A term as a key that tells every term apart (blank nodes by their label within one result). */
+function termKey(t: Term): string {
+  if (t.termType === 'Literal') return `L${JSON.stringify([t.value, t.language.toLowerCase(), t.datatype.value])}`;
+  return `${t.termType[0]}${t.value}`;
+}
+
+function rowKey(row: Map<string, Term>, vars: Iterable<string> = [...row.keys()].sort()): string {
+  return JSON.stringify([...vars].map((v) => (row.has(v) ? termKey(row.get(v)!) : '')));
+}
+
+/** Each distinct row once, with how often it occurs. */
+function distinctRows(rows: Map<string, Term>[]): { rows: Map<string, Term>[]; counts: number[] } {
+  const index = new Map<string, number>();
+  const out: Map<string, Term>[] = [];
+  const counts: number[] = [];
+  for (const row of rows) {
+    const key = rowKey(row);
+    const at = index.get(key);
+    if (at === undefined) { index.set(key, out.length); out.push(row); counts.push(1); } else counts[at]!++;
+  }
+  return { rows: out, counts };
+}
+
+/**
+ * The runs of ORDER BY ties in an ordered table: a number per row, shared by consecutive rows whose `keys`
+ * (plain variables, all projected) hold the same terms. Without such keys (an expression, a variable not
+ * projected) no two rows count as tied, so the order is checked row by row.
+ */
+export function tieRuns(rows: Map<string, Term>[], keys: readonly string[] | undefined): number[] {
+  const runs: number[] = [];
+  rows.forEach((row, i) => {
+    const tied = keys !== undefined && i > 0 && rowKey(row, keys) === rowKey(rows[i - 1]!, keys);
+    runs.push(tied ? runs[i - 1]! : i);
+  });
+  return runs;
+}
+
+/** Compares the rows of two tables as `compare` says: a multiset, in order up to ties, or with REDUCED's lax cardinality. */
+function rowsAgree(expected: Map<string, Term>[], actual: Map<string, Term>[]): boolean {
+  const { ties, lax } = compare;
+  if (lax) {
+    const e = distinctRows(expected);
+    const a = distinctRows(actual);
+    return pairRows(e.rows, a.rows, (i, j) => a.counts[j]! <= e.counts[i]!);
+  }
+  if (ties) return pairRows(expected, actual, (i, j) => ties[i] === ties[j]);
+  return pairRows(expected, actual);
+}
+
+/** Compares two results: booleans by value, tables by variables (as sets) and rows (as multisets unless `options` ask for order or lax cardinality); terms are compared exactly unless `options` relax it. */
 export function sameResults(expected: Results, actual: Results, options: Compare = {}): boolean {
   if ('boolean' in expected || 'boolean' in actual) return 'boolean' in expected && 'boolean' in actual && expected.boolean === actual.boolean;
   compare = options;
   try {
-    return new Set(expected.vars).size === new Set(actual.vars).size && expected.vars.every((v) => actual.vars.includes(v)) && sameRows(expected.rows, actual.rows);
+    return new Set(expected.vars).size === new Set(actual.vars).size && expected.vars.every((v) => actual.vars.includes(v)) && rowsAgree(expected.rows, actual.rows);
   } finally {
     compare = {};
   }
@@ -195,13 +259,29 @@ function termText(t: Term): string {
   return t.value;
 }
 
-/** For failure messages: the rows only one side has (blank nodes shown as `_:*`). */
-export function diffResults(expected: Results, actual: Results): string {
+/**
+ * For failure messages: the rows only one side has (blank nodes shown as `_:*`; distinct rows under a lax
+ * cardinality), or both sequences when only the order or the count of a row differs.
+ */
+export function diffResults(expected: Results, actual: Results, options: Compare = {}): string {
   if ('boolean' in expected || 'boolean' in actual) return `expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`;
+  if (options.lax) {
+    const e = distinctRows(expected.rows).rows;
+    const a = distinctRows(actual.rows).rows;
+    if (pairRows(e, a)) return 'the same distinct rows, but one comes more often than expected (REDUCED may only drop duplicates)';
+    return diffResults({ vars: expected.vars, rows: e }, { vars: actual.vars, rows: a }).replace(/^(vars[^\n]*)/, '$1 (distinct rows: REDUCED may drop duplicates, not values)');
+  }
   const text = (r: Map<string, Term>) => [...r].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${termText(v)}`).join(' ');
   const count = (rows: Map<string, Term>[]) => rows.map(text).reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>());
   const e = count(expected.rows);
   const a = count(actual.rows);
   const only = (x: Map<string, number>, y: Map<string, number>) => [...x].filter(([k, n]) => (y.get(k) ?? 0) < n).map(([k]) => `  ${k}`);
-  return [`vars expected ${expected.vars.join(',')} got ${actual.vars.join(',')}`, 'missing:', ...only(e, a), 'unexpected:', ...only(a, e)].join('\n');
+  const vars = `vars expected ${expected.vars.join(',')} got ${actual.vars.join(',')}`;
+  const missing = only(e, a);
+  const unexpected = only(a, e);
+  if (missing.length + unexpected.length === 0) {
+    const list = (rows: Map<string, Term>[]) => rows.map((r, i) => `  ${i + 1}. ${text(r)}`);
+    return [vars, 'the same rows, in another order; expected:', ...list(expected.rows), 'got:', ...list(actual.rows)].join('\n');
+  }
+  return [vars, 'missing:', ...missing, 'unexpected:', ...unexpected].join('\n');
 }
