@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import compress from '@fastify/compress';
 import type { Config } from './core/config.ts';
 import storePlugin from './server/store.ts';
+import dataPlugin from './server/data/plugin.ts';
 import errorsPlugin from './server/errors.ts';
 import securityPlugin from './server/security.ts';
 import resourcePlugin from './server/resource.ts';
@@ -36,8 +37,10 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
   // RDF and SPARQL result types are not in mime-db's compressible list, so they are named here.
   await app.register(compress, { global: true, customTypes: /^(text\/|application\/(ld\+json|n-triples|n-quads|trig|rdf\+xml|sparql-results\+(json|xml)|json|xml))/ });
   await app.register(storePlugin);
-  await app.register(resourcePlugin);
+  // The SPARQL workers start loading here; the data plugin wraps the store and them in the one interface routes read.
   await app.register(sparqlPlugin);
+  await app.register(dataPlugin);
+  await app.register(resourcePlugin);
   await app.register(sitePlugin);
   // Ready means the dataset is loaded and the SPARQL engine warmed: /health answers 200 only then.
   app.get('/health', async function health() {

@@ -1,63 +1,21 @@
-// A thing's document straight from the store (no SPARQL): its triples, what it links to (labels, types), and what links to it, paged.
-import { DataFactory, type Quad, type Term, type NamedNode } from 'n3';
+// The embedded store's documents, read straight from the union QuadStore: a thing's triples, what it links to (labels, types), and what links to it, paged.
+import { DataFactory, type Term, type NamedNode, type Quad } from 'n3';
 import type { QuadStore } from './store.ts';
 import { NS } from '../core/vocab.ts';
 import type { Iris } from '../core/iri.ts';
+import { TripleSet, type DocumentQuads } from './data/description.ts';
+import { INCOMING_PAGE_SIZE, type DescribeOptions } from './data/data-store.ts';
 
 const { quad, namedNode, defaultGraph } = DataFactory;
-
-/** Incoming links per page: a place mentioned by thousands of theses is listed 100 at a time. */
-export const INCOMING_PAGE_SIZE = 100;
 
 // What the document says about things it links to: enough to show and follow a link without another request.
 const CONTEXT_PREDICATES = [
   `${NS.rdf}type`, `${NS.skos}prefLabel`, `${NS.rdfs}label`, `${NS.schema}name`, `${NS.dcterms}title`, `${NS.foaf}name`,
 ].map((p) => namedNode(p));
 
-/** A thing's document as quads (graph names dropped, duplicates across graphs removed) plus its paging state. */
-export interface Description {
-  subject: NamedNode;
-  /** Triples about the subject, its hash parts (`…#target`) and its blank nodes. */
-  about: Quad[];
-  /** For a thesis: its abstract resource and the annotations on it (each with target and selectors). */
-  related: Quad[];
-  /** One page of triples pointing at the subject from elsewhere. */
-  incoming: Quad[];
-  /** Labels and types of what the other parts link to. */
-  context: Quad[];
-  incomingTotal: number;
-  page: number;
-  pageSize: number;
-  hasNext: boolean;
-}
-
-/** Options: which page of incoming links, and how many per page. */
-export interface DescribeOptions {
-  page?: number;
-  pageSize?: number;
-}
-
 function key(t: Term): string {
   if (t.termType === 'Literal') return `L${t.value}\u0000${t.language}\u0000${t.datatype.value}`;
   return `${t.termType[0]}${t.value}`;
-}
-
-/** A set of triples that ignores graph names, so a triple stated in two graphs appears once. */
-class TripleSet {
-  private readonly seen = new Set<string>();
-  readonly quads: Quad[] = [];
-
-  add(q: Quad): boolean {
-    const k = `${key(q.subject)} ${key(q.predicate)} ${key(q.object)}`;
-    if (this.seen.has(k)) return false;
-    this.seen.add(k);
-    this.quads.push(quad(q.subject, q.predicate, q.object, defaultGraph()));
-    return true;
-  }
-
-  has(q: Quad): boolean {
-    return this.seen.has(`${key(q.subject)} ${key(q.predicate)} ${key(q.object)}`);
-  }
 }
 
 /** True when an IRI is a hash part of a document-like IRI (`…/annotation/x#target` of `…/annotation/x`). */
@@ -97,7 +55,7 @@ export function annotationsOn(store: QuadStore, abstract: NamedNode): NamedNode[
 }
 
 /** Builds the description of one subject (a thing, or a document IRI with hash parts). */
-export function describe(store: QuadStore, iris: Iris, subject: NamedNode, options: DescribeOptions = {}): Description {
+export function describe(store: QuadStore, iris: Iris, subject: NamedNode, options: DescribeOptions = {}): DocumentQuads {
   const pageSize = options.pageSize ?? INCOMING_PAGE_SIZE;
   const page = options.page ?? 1;
   const about = new TripleSet();
@@ -151,22 +109,16 @@ export function describe(store: QuadStore, iris: Iris, subject: NamedNode, optio
     incomingTotal,
     page,
     pageSize,
-    hasNext: start + pageSize < incomingTotal,
+    // A page size of 0 asks for the count alone: there is no next page of nothing.
+    hasNext: pageSize > 0 && start + pageSize < incomingTotal,
   };
-}
-
-/** Every triple of a description, for the RDF serialisations. */
-export function descriptionQuads(d: Description): Quad[] {
-  const all = new TripleSet();
-  for (const q of [...d.about, ...d.related, ...d.incoming, ...d.context]) all.add(q);
-  return all.quads;
 }
 
 /**
  * The description of a document whose subjects are the document IRI and its hash parts (`B dataset`, `B ontology`);
  * `subjects` are those of its graph (the store is the union, so the graph's members come from GraphNames).
  */
-export function describeDocument(store: QuadStore, document: NamedNode, subjects: Iterable<Term>): Description {
+export function describeDocument(store: QuadStore, document: NamedNode, subjects: Iterable<Term>): DocumentQuads {
   const about = new TripleSet();
   closure(store, document, about);
   for (const subject of subjects) {
@@ -175,4 +127,3 @@ export function describeDocument(store: QuadStore, document: NamedNode, subjects
   return { subject: document, about: about.quads, related: [], incoming: [], context: [], incomingTotal: 0, page: 1, pageSize: INCOMING_PAGE_SIZE, hasNext: false };
 }
 
-export { TripleSet };

@@ -4,16 +4,16 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { NamedNode } from 'n3';
 import { DOC_EXTENSIONS, isValidId, parsePath, recordOf, type DocExtension, type ThingKind } from '../core/iri.ts';
 import { ERR_BAD_REQUEST, ERR_CONFIG, ERR_GONE, ERR_METHOD_NOT_ALLOWED, ERR_NOT_FOUND } from '../core/errors.ts';
-import { hasSubject } from './store.ts';
-import { describe, describeDocument, descriptionQuads, type Description } from './describe.ts';
+import { descriptionQuads, type Description } from './data/description.ts';
 import { sendDocument, type DocumentTarget } from './resource/document.ts';
 import { DOCUMENT_CORS, preflightHeaders } from './cors.ts';
 import { serialize } from './resource/serialize.ts';
 import { registerAssets } from './resource/assets.ts';
 import { sendGone } from './resource/gone.ts';
 import { resourcePage } from './views/resource-page.ts';
-import type { ViewContext } from './views/terms.ts';
+import type { ViewEnv } from './views/terms.ts';
 import { displayLabels } from './views/vocab-labels.ts';
+import { rowNameStandIns } from './views/property-rows.ts';
 
 const MAX_PAGE = 1_000_000;
 
@@ -26,22 +26,17 @@ export function pageParam(request: FastifyRequest): number {
   return n;
 }
 
-/** A document target over a description, rendered as RDF or as a page. */
-function target(ctx: ViewContext, kind: string, page: number, docIri: (ext?: DocExtension) => string, build: () => Description): DocumentTarget {
-  let d: Description | undefined;
-  const get = () => {
-    d ??= build();
-    // Past the last page of incoming links there is nothing to show: a 404, not an empty page.
-    if (page > 1 && d.incoming.length === 0) throw ERR_NOT_FOUND(`page ${page} is past the last page of links to ${d.subject.value}`);
-    return d;
-  };
+/** A document target over a description fetched when it is rendered: RDF alone for the serialisations, everything for a page. */
+function target(env: ViewEnv, kind: string, page: number, docIri: (ext?: DocExtension) => string, fetch: (forPage: boolean) => Promise<Description>): DocumentTarget {
   return {
     docIri,
     page,
     async render(ext) {
-      const desc = get();
-      const body = ext === 'html' ? await resourcePage(ctx, desc, { docIri, kind }) : await serialize(descriptionQuads(desc), ext, ctx.iris.base);
-      return { body, hasNext: desc.hasNext };
+      const d = await fetch(ext === 'html');
+      // Past the last page of incoming links there is nothing to show: a 404, not an empty page.
+      if (page > 1 && d.incoming.length === 0) throw ERR_NOT_FOUND(`page ${page} is past the last page of links to ${d.subject.value}`);
+      const body = ext === 'html' ? await resourcePage(env, d, { docIri, kind }) : await serialize(descriptionQuads(d), ext, env.iris.base);
+      return { body, hasNext: d.hasNext };
     },
   };
 }
@@ -64,10 +59,12 @@ async function checkRedirects(app: FastifyInstance, request: FastifyRequest, rep
 }
 
 async function resourcePlugin(app: FastifyInstance): Promise<void> {
-  const ctx: ViewContext = { store: app.store, labels: app.labels, iris: app.iris, urls: app.urls };
+  const env: ViewEnv = { iris: app.iris, urls: app.urls };
   // Read now, so a broken ontology/display-labels.ttl stops the start with its line instead of failing every page.
   displayLabels();
-  const { iris, store } = app;
+  const { iris, data } = app;
+  // Terms a page names some rows by although the data may not use them: its description labels them as well.
+  const alsoLabel = rowNameStandIns(iris.base);
   registerAssets(app);
 
   // B id/{kind}/{id}: the thing itself never answers 200 (httpRange-14): 303 to its document when the store knows it.
@@ -77,7 +74,7 @@ async function resourcePlugin(app: FastifyInstance): Promise<void> {
     if (!parsed) throw ERR_NOT_FOUND(`no ${kind} with id ${JSON.stringify(id)} is published here`);
     const redirected = await checkRedirects(app, request, reply, parsed.kind, parsed.id, 'id');
     if (redirected) return redirected;
-    if (!hasSubject(store, iris.thing(parsed.kind, parsed.id))) throw ERR_NOT_FOUND(`no ${parsed.kind} with id ${parsed.id} is published here`);
+    if (!(await data.exists(iris.thing(parsed.kind, parsed.id).value))) throw ERR_NOT_FOUND(`no ${parsed.kind} with id ${parsed.id} is published here`);
     return reply.code(303).header('location', app.urls.absoluteIri(iris.doc(parsed.kind, parsed.id).value, request)).send();
   });
 
@@ -88,11 +85,11 @@ async function resourcePlugin(app: FastifyInstance): Promise<void> {
     if (!parsed) throw ERR_NOT_FOUND(`no document for ${kind}/${file} is published here`);
     const redirected = await checkRedirects(app, request, reply, parsed.kind, parsed.id, 'doc', parsed.ext);
     if (redirected) return redirected;
-    const subject = iris.thing(parsed.kind, parsed.id);
-    if (!hasSubject(store, subject)) throw ERR_NOT_FOUND(`no ${parsed.kind} with id ${parsed.id} is published here`);
+    const subject = iris.thing(parsed.kind, parsed.id).value;
+    if (!(await data.exists(subject))) throw ERR_NOT_FOUND(`no ${parsed.kind} with id ${parsed.id} is published here`);
     const page = pageParam(request);
     const docIri = (ext?: DocExtension) => iris.doc(parsed.kind, parsed.id, ext).value;
-    return sendDocument(request, reply, target(ctx, parsed.kind, page, docIri, () => describe(store, iris, subject, { page })), parsed.ext);
+    return sendDocument(request, reply, target(env, parsed.kind, page, docIri, (forPage) => data.describe(subject, { page, forPage, alsoLabel })), parsed.ext);
   });
 
   // Hash-IRI documents: the dataset description (B dataset#dataset) and the ontology (B ontology#Term).
@@ -103,9 +100,9 @@ async function resourcePlugin(app: FastifyInstance): Promise<void> {
   for (const h of hashDocuments) {
     for (const ext of [undefined, ...DOC_EXTENSIONS]) {
       app.get(`/${h.path}${ext ? `.${ext}` : ''}`, { config: { cors: DOCUMENT_CORS } }, async function hashDocument(request, reply) {
-        if (!hasSubject(store, h.doc())) throw ERR_NOT_FOUND(`this build has no ${h.kind}`);
+        if (!(await data.exists(h.doc().value))) throw ERR_NOT_FOUND(`this build has no ${h.kind}`);
         const docIri = (e?: DocExtension) => h.doc(e).value;
-        return sendDocument(request, reply, target(ctx, h.kind, 1, docIri, () => describeDocument(store, h.doc(), app.graphs.subjects(h.graph.value))), ext);
+        return sendDocument(request, reply, target(env, h.kind, 1, docIri, (forPage) => data.describeDocument(h.doc().value, h.graph.value, { forPage, alsoLabel })), ext);
       });
     }
   }
@@ -119,7 +116,7 @@ async function resourcePlugin(app: FastifyInstance): Promise<void> {
     const gone = record ? app.redirects.gone.get(`thesis/${record[1]!}`) : undefined;
     if (gone !== undefined) throw ERR_GONE(`named graph graph/${rest} is no longer published (the graph of thesis ${record![1]!}, withdrawn: ${gone})`);
     const graphIri = record ? iris.recordGraph(record[1]!) : (['authority', 'ontology', 'dataset'] as const).includes(rest as 'authority') ? iris.graph(rest as 'authority') : undefined;
-    if (!graphIri || !app.graphs.has(graphIri.value)) throw ERR_NOT_FOUND(`no named graph graph/${rest} is published here`);
+    if (!graphIri || !(await data.hasGraph(graphIri.value))) throw ERR_NOT_FOUND(`no named graph graph/${rest} is published here`);
     const to = record ? iris.doc('thesis', record[1]!) : rest === 'ontology' ? iris.ontologyDoc() : iris.datasetDoc();
     return reply.code(303).header('location', app.urls.absoluteIri(to.value, request)).send();
   });
@@ -152,4 +149,4 @@ async function resourcePlugin(app: FastifyInstance): Promise<void> {
   }
 }
 
-export default fp(resourcePlugin, { name: 'resource', dependencies: ['store'] });
+export default fp(resourcePlugin, { name: 'resource', dependencies: ['store', 'data'] });

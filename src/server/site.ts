@@ -22,4 +22,4 @@ async function sitePlugin(app: FastifyInstance): Promise<void> {
   await registerFiles(app);
 }
 
-export default fp(sitePlugin, { name: 'site', dependencies: ['store'] });
+export default fp(sitePlugin, { name: 'site', dependencies: ['store', 'data'] });

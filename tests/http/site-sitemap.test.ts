@@ -1,8 +1,10 @@
 // The sitemap split: beyond the per-file limit, sitemap.xml becomes an index of numbered urlsets.
 import { describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
-import { DataFactory, Store } from 'n3';
-import { sitemapEntries, sitemapFiles, type SitemapEntry } from '../../src/server/site/sitemap.ts';
+import { DataFactory, Store, type Quad } from 'n3';
+import { SITEMAP_KINDS, sitemapEntries, sitemapFiles, type SitemapEntry } from '../../src/server/site/sitemap.ts';
+import { EmbeddedStore } from '../../src/server/data/embedded-store.ts';
+import { Labels } from '../../src/server/labels.ts';
 import { Iris } from '../../src/core/iri.ts';
 import { dcterms, rdf, xsd } from '../../src/core/vocab.ts';
 
@@ -35,17 +37,18 @@ describe('sitemapFiles', () => {
 });
 
 describe('sitemapEntries', () => {
-  it('dates a thesis page by its record graph\'s dcterms:modified', () => {
+  it('dates a thesis page by its record graph\'s dcterms:modified', async () => {
     const { quad, literal, namedNode } = DataFactory;
     const iris = new Iris(BASE);
     const graph = iris.recordGraph('1.0449833');
-    const store = new Store([
+    const store = new Store<Quad, Quad, Quad, Quad>([
       quad(iris.thesis('1.0449833'), rdf('type'), namedNode('http://purl.org/ontology/bibo/Thesis'), graph),
       quad(graph, dcterms('modified'), literal('2025-09-01T12:00:00Z', xsd('dateTime')), graph),
       quad(iris.thesis('1.0000001'), rdf('type'), namedNode('http://purl.org/ontology/bibo/Thesis'), iris.recordGraph('1.0000001')),
       quad(iris.entity('place', 'changchun'), rdf('type'), namedNode('http://schema.org/Place'), iris.graph('authority')),
     ]);
-    expect(sitemapEntries(store, iris, [''])).toEqual([
+    const data = new EmbeddedStore({ store, graphs: { has: () => false, size: 0, values: () => [].values(), subjects: () => [] }, labels: Labels.index(store), iris });
+    expect(sitemapEntries(await data.listThings(SITEMAP_KINDS), iris, [''])).toEqual([
       { loc: BASE },
       { loc: `${BASE}doc/place/changchun`, lastmod: undefined },
       { loc: `${BASE}doc/thesis/1.0000001`, lastmod: undefined },

@@ -23,15 +23,15 @@ export interface DocumentTarget {
 
 type BodyCache = LRUCache<string, Rendered & { etag: string }>;
 
-// Rendered bodies by document IRI, format and page, one cache per loaded store (tests run several apps in a process);
-// bounded by size so a crawl cannot grow it without limit.
+// Rendered bodies by document IRI, format and page, one cache per app's data store (tests run several apps in a
+// process); bounded by size so a crawl cannot grow it without limit.
 const caches = new WeakMap<object, BodyCache>();
 
-function cacheFor(store: object): BodyCache {
-  let cache = caches.get(store);
+function cacheFor(data: object): BodyCache {
+  let cache = caches.get(data);
   if (!cache) {
     cache = new LRUCache({ maxSize: 64 * 1024 * 1024, sizeCalculation: (v) => v.body.length * 2 + 100 });
-    caches.set(store, cache);
+    caches.set(data, cache);
   }
   return cache;
 }
@@ -68,7 +68,7 @@ export async function sendDocument(request: FastifyRequest, reply: FastifyReply,
   const abs = (iri: string) => urls.absoluteIri(iri, request);
   reply.header('content-location', abs(target.docIri(ext)) + pageQuery);
   const key = `${target.docIri(ext)} ${target.page}`;
-  const cache = cacheFor(request.server.store);
+  const cache = cacheFor(request.server.data);
   let entry = cache.get(key);
   if (!entry) {
     const rendered = await target.render(ext);

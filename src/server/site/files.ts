@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { ERR_NOT_FOUND } from '../../core/errors.ts';
 import { DUMP_EXTENSIONS, ENTITY_KINDS } from '../../core/iri.ts';
 import { corsHeaders, DUMP_CORS } from '../cors.ts';
-import { sitemapEntries, sitemapFiles, type SitemapFiles } from './sitemap.ts';
+import { SITEMAP_KINDS, sitemapEntries, sitemapFiles, type SitemapFiles } from './sitemap.ts';
 
 /** Media type of each dump, by extension. */
 export const DUMP_MEDIA_TYPES: Record<(typeof DUMP_EXTENSIONS)[number], string> = {
@@ -81,15 +81,19 @@ export async function registerFiles(app: FastifyInstance): Promise<void> {
     return reply.type('text/plain; charset=utf-8').send(robotsTxt);
   });
 
-  // Built on first request, not at start-up, and kept: the store does not change while the server runs.
-  let sitemaps: SitemapFiles | undefined;
-  const sitemap = () => (sitemaps ??= sitemapFiles(sitemapEntries(app.store, iris, SITE_PAGES), iris.base));
+  // Built on first request, not at start-up, and kept: the data does not change while the server runs (a failed
+  // listing is not kept, so the next request tries again).
+  let sitemaps: Promise<SitemapFiles> | undefined;
+  const sitemap = (): Promise<SitemapFiles> => {
+    sitemaps ??= app.data.listThings(SITEMAP_KINDS).then((things) => sitemapFiles(sitemapEntries(things, iris, SITE_PAGES), iris.base));
+    return sitemaps.catch((err: unknown) => { sitemaps = undefined; throw err; });
+  };
   app.get('/sitemap.xml', async function sitemapIndex(_request, reply) {
-    return reply.type('application/xml; charset=utf-8').send(sitemap().get('sitemap.xml'));
+    return reply.type('application/xml; charset=utf-8').send((await sitemap()).get('sitemap.xml'));
   });
   app.get<{ Params: { part: string } }>('/sitemap-:part', async function sitemapPart(request, reply) {
     const name = `sitemap-${request.params.part}`;
-    const xml = /^[1-9][0-9]*\.xml$/.test(request.params.part) ? sitemap().get(name) : undefined;
+    const xml = /^[1-9][0-9]*\.xml$/.test(request.params.part) ? (await sitemap()).get(name) : undefined;
     if (!xml) throw ERR_NOT_FOUND(`no ${name} here; the sitemap is ${iris.sitemap().value}`);
     return reply.type('application/xml; charset=utf-8').send(xml);
   });

@@ -1,8 +1,8 @@
 // GET /: what the dataset is, its counts, search, example queries, the dumps with checksums and every endpoint.
 import type { FastifyInstance } from 'fastify';
-import type { Store } from 'n3';
-import { ENTITY_KINDS, type EntityKind, type Iris } from '../../core/iri.ts';
-import { dcterms, rdf } from '../../core/vocab.ts';
+import { ENTITY_KINDS, type EntityKind } from '../../core/iri.ts';
+import { dcterms } from '../../core/vocab.ts';
+import type { DataStore } from '../data/data-store.ts';
 import type { PublicUrls } from '../public-url.ts';
 import { html } from '../views/html.ts';
 import { KIND_SINGULAR, KIND_TITLES } from './browse.ts';
@@ -21,22 +21,15 @@ export interface DatasetCounts {
 }
 
 /** Counts from the store alone (no search index): typed subjects by their IRI's kind. */
-export function storeCounts(store: Pick<Store, 'forSubjects' | 'size'>, iris: Iris): DatasetCounts {
-  const entities = Object.fromEntries(ENTITY_KINDS.map((k) => [k, 0])) as Record<EntityKind, number>;
-  let theses = 0;
-  store.forSubjects((subject) => {
-    const parsed = subject.termType === 'NamedNode' ? iris.parse(subject.value) : undefined;
-    if (!parsed || parsed.space !== 'id') return;
-    if (parsed.kind === 'thesis') theses++;
-    else if (parsed.kind in entities) entities[parsed.kind as EntityKind]++;
-  }, rdf('type'), null, null);
-  return { theses, entities, triples: store.size };
+export async function storeCounts(data: DataStore): Promise<DatasetCounts> {
+  const [things, stats] = await Promise.all([data.countThings(), data.stats()]);
+  return { ...things, triples: stats.triples };
 }
 
 /** Counts from the search index, so that the home page and the browse pages agree. */
-export function indexCounts(search: SearchService, store: Pick<Store, 'size'>): DatasetCounts {
+export async function indexCounts(search: SearchService, data: DataStore): Promise<DatasetCounts> {
   const entities = Object.fromEntries(ENTITY_KINDS.map((k) => [k, search.browse(k).length])) as Record<EntityKind, number>;
-  return { theses: search.recordCount, entities, triples: store.size };
+  return { theses: search.recordCount, entities, triples: (await data.stats()).triples };
 }
 
 function bytes(n: number): string {
@@ -99,11 +92,14 @@ export function registerHome(app: FastifyInstance, examples: readonly ExampleQue
   const { urls } = app;
   let data: Promise<HomeData> | undefined;
   const load = async (): Promise<HomeData> => {
-    const { store, iris, labels } = app;
+    const { data, iris } = app;
+    const dataset = iris.dataset();
+    // The dataset's own statements and label; none of what links to it (page size 0).
+    const d = await data.describe(dataset.value, { pageSize: 0 });
     return {
-      title: labels.get(iris.dataset().value) ?? 'Theses as linked open data',
-      description: store.getObjects(iris.dataset(), dcterms('description'), null)[0]?.value,
-      counts: search ? indexCounts(search, store) : storeCounts(store, iris),
+      title: d.labels.get(dataset.value)?.value ?? 'Theses as linked open data',
+      description: d.about.find((q) => q.subject.equals(dataset) && q.predicate.equals(dcterms('description')))?.object.value,
+      counts: await (search ? indexCounts(search, data) : storeCounts(data)),
       dumps: await listDumps(app.config.distDir),
       examples,
     };

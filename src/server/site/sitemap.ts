@@ -1,8 +1,7 @@
-// The sitemap: every thesis and entity document URL from the store, split into a sitemap index beyond 50,000 URLs.
+// The sitemap: every thesis and entity document URL the data store lists, split into a sitemap index beyond 50,000 URLs.
 import { create } from 'xmlbuilder2';
-import type { Store } from 'n3';
-import { ENTITY_KINDS, type Iris } from '../../core/iri.ts';
-import { dcterms, rdf } from '../../core/vocab.ts';
+import { ENTITY_KINDS, type Iris, type ThingKind } from '../../core/iri.ts';
+import type { ThingEntry } from '../data/data-store.ts';
 
 /** The sitemaps protocol's limit of URLs per file. */
 export const SITEMAP_LIMIT = 50_000;
@@ -17,20 +16,12 @@ export interface SitemapEntry {
 /** The files of a sitemap: `sitemap.xml` and, when split, `sitemap-1.xml` … (name → XML). */
 export type SitemapFiles = Map<string, string>;
 
-const KINDS = new Set<string>(['thesis', ...ENTITY_KINDS, 'collection', 'degree']);
+/** The kinds of thing whose documents are worth crawling (annotations, abstracts and sources are parts of a thesis's). */
+export const SITEMAP_KINDS: readonly ThingKind[] = ['thesis', ...ENTITY_KINDS, 'collection', 'degree'];
 
-/** Lists the documents worth crawling: the site's own pages, then each thesis and entity (typed subjects of the store), sorted. */
-export function sitemapEntries(store: Pick<Store, 'getObjects' | 'forSubjects'>, iris: Iris, pages: readonly string[]): SitemapEntry[] {
-  const docs: SitemapEntry[] = [];
-  store.forSubjects((subject) => {
-    if (subject.termType !== 'NamedNode') return;
-    const parsed = iris.parse(subject.value);
-    if (!parsed || parsed.space !== 'id' || !KINDS.has(parsed.kind)) return;
-    // A thesis changes when its record does: the record graph's dcterms:modified (provenance) dates its page.
-    const graph = parsed.kind === 'thesis' ? iris.recordGraph(parsed.id) : undefined;
-    const modified = (graph && store.getObjects(graph, dcterms('modified'), null)[0]) ?? store.getObjects(subject, dcterms('modified'), null)[0];
-    docs.push({ loc: iris.doc(parsed.kind, parsed.id).value, lastmod: modified?.value });
-  }, rdf('type'), null, null);
+/** Lists the documents worth crawling: the site's own pages, then each listed thing's document (dated by its data), sorted. */
+export function sitemapEntries(things: readonly ThingEntry[], iris: Iris, pages: readonly string[]): SitemapEntry[] {
+  const docs = things.map((t) => ({ loc: iris.doc(t.kind, t.id).value, lastmod: t.modified }));
   docs.sort((a, b) => (a.loc < b.loc ? -1 : a.loc > b.loc ? 1 : 0));
   return [...pages.map((p) => ({ loc: iris.base + p })), ...docs];
 }

@@ -1,36 +1,14 @@
 // "Linked from": what points at a thing, one row per linking resource with human names; theses that mention it with the quoted words.
-import { DataFactory, type NamedNode, type Quad, type Term } from 'n3';
+import { DataFactory, type Quad, type Term } from 'n3';
 import { NS } from '../../core/vocab.ts';
-import type { Description } from '../describe.ts';
+import type { Description } from '../data/description.ts';
 import { html, type SafeHtml } from './html.ts';
-import { iriLink, prefixed, renderTerm, termName, type ViewContext } from './terms.ts';
+import { iriLink, labelOf, prefixed, renderTerm, termName, type ViewContext } from './terms.ts';
 import { capitalise, propertyRows, rowNameTerm } from './property-rows.ts';
-import { readAnnotation } from './annotation-data.ts';
-import { creatorsInOrder } from './thesis-meta.ts';
 
-const { namedNode, quad } = DataFactory;
-const RDF_FIRST = `${NS.rdf}first`;
-const RDF_REST = namedNode(`${NS.rdf}rest`);
+const { quad } = DataFactory;
 const MENTIONS = `${NS.schema}mentions`;
 const HAS_BODY = `${NS.oa}hasBody`;
-
-/**
- * A statement whose subject is a cell of an rdf:List (`_:b rdf:first <person>`) is read as what it means: the list's
- * owner links here by the list's property (the thesis's bibo:authorList). Other statements are kept as they are.
- */
-function throughLists(ctx: ViewContext, q: Quad): Quad {
-  if (q.subject.termType !== 'BlankNode' || q.predicate.value !== RDF_FIRST) return q;
-  let cell: Term = q.subject;
-  const seen = new Set<string>();
-  while (!seen.has(cell.value)) {
-    seen.add(cell.value);
-    const prev: Quad | undefined = [...ctx.store.readQuads(null, RDF_REST, cell, null)][0];
-    if (!prev) break;
-    cell = prev.subject;
-  }
-  const owner = [...ctx.store.readQuads(null, null, cell, null)].find((o) => o.predicate.value !== RDF_FIRST && o.predicate.value !== RDF_REST.value);
-  return owner ? quad(owner.subject, owner.predicate, q.object) : q;
-}
 
 /** One thesis that mentions the subject, with the annotations (quoted words) that place the mention in its abstract. */
 interface MentionEntry {
@@ -51,7 +29,7 @@ function splitMentions(ctx: ViewContext, incoming: readonly Quad[]): { mentions:
     const kind = ctx.iris.parse(q.subject.value)?.kind;
     if (q.predicate.value === MENTIONS && kind === 'thesis') entry(q.subject.value);
     else if (q.predicate.value === HAS_BODY && kind === 'annotation') {
-      const thesis = readAnnotation(ctx.store, q.subject.value).thesis;
+      const thesis = ctx.d.annotations.get(q.subject.value)?.thesis;
       if (thesis) entry(thesis).annotations.push(q.subject.value);
       else rest.push(q);
     } else rest.push(q);
@@ -64,29 +42,29 @@ function splitMentions(ctx: ViewContext, incoming: readonly Quad[]): { mentions:
  * number of characters around a mention, so the context is trimmed to whole words for reading (the data keeps it all).
  */
 export function snippet(ctx: ViewContext, annotation: string): SafeHtml | undefined {
-  const a = readAnnotation(ctx.store, annotation);
-  if (!a.exact) return undefined;
+  const a = ctx.d.annotations.get(annotation);
+  if (!a?.exact) return undefined;
   const before = a.prefix?.replace(/^\S+(?=\s)/u, '') ?? '';
   const after = a.suffix?.replace(/(?<=\s)\S+$/u, '') ?? '';
   return html`${before ? html`…${before.trimStart()}` : ''}<mark>${a.exact}</mark>${after ? html`${after.trimEnd()}…` : ''}`;
 }
 
 /** Authors and year of a thesis, the line a reader scans a list of theses by. */
-function thesisByline(ctx: ViewContext, thesis: NamedNode): string {
-  const authors = creatorsInOrder(ctx.store, thesis).map((c) => ctx.labels.get(c)).filter(Boolean);
-  const issued = [...ctx.store.readQuads(thesis, namedNode(`${NS.dcterms}issued`), null, null)][0]?.object.value;
-  return [authors.join('; '), issued?.slice(0, 4)].filter(Boolean).join(' · ');
+function thesisByline(ctx: ViewContext, thesis: string): string {
+  const line = ctx.d.theses.get(thesis);
+  const authors = (line?.creators ?? []).map((c) => labelOf(ctx, c)?.value).filter(Boolean);
+  return [authors.join('; '), line?.issued?.slice(0, 4)].filter(Boolean).join(' · ');
 }
 
 function mentionList(ctx: ViewContext, d: Description, mentions: readonly MentionEntry[]): SafeHtml {
   if (!mentions.length) return html``;
   const items = mentions.map((m) => {
-    const byline = thesisByline(ctx, namedNode(m.thesis));
+    const byline = thesisByline(ctx, m.thesis);
     const quotes = m.annotations.map((a) => ({ a, text: snippet(ctx, a) })).filter((s) => s.text);
     return html`<li>${iriLink(ctx, m.thesis)}${byline ? html` <span class="byline">${byline}</span>` : ''}${quotes.length
       ? html`<ul class="snippets">${quotes.map((s) => html`<li><a href="${ctx.urls.href(s.a) ?? '#'}">${s.text}</a></li>`)}</ul>` : ''}</li>`;
   });
-  const name = ctx.labels.get(d.subject.value);
+  const name = labelOf(ctx, d.subject.value)?.value;
   return html`<h3 id="mentioned-h">Theses that mention ${name ?? 'it'} (${mentions.length}${d.hasNext || d.page > 1 ? ' on this page' : ''})</h3>
 <ul class="mentioned">${items}</ul>`;
 }
@@ -111,7 +89,7 @@ function linkTable(ctx: ViewContext, d: Description, rest: readonly Quad[], head
 export function incomingSection(ctx: ViewContext, d: Description, pagePath: (page: number) => string): SafeHtml {
   if (!d.incomingTotal) return html``;
   const first = (d.page - 1) * d.pageSize + 1;
-  const { mentions, rest } = splitMentions(ctx, d.incoming.map((q) => throughLists(ctx, q)));
+  const { mentions, rest } = splitMentions(ctx, d.incomingLinks);
   return html`<section aria-labelledby="incoming-h"><h2 id="incoming-h">Linked from (${d.incomingTotal})</h2>
 <p class="kind">Statements that point here, ${first}–${first + d.incoming.length - 1} of ${d.incomingTotal}.</p>
 ${mentionList(ctx, d, mentions)}

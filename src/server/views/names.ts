@@ -1,11 +1,7 @@
 // Human names for any IRI a page shows: a label from the data, a display label for a standard term, or one made from what the IRI is.
-import { DataFactory } from 'n3';
 import { NS } from '../../core/vocab.ts';
-import type { ViewContext } from './terms.ts';
+import { labelOf, type ViewContext } from './terms.ts';
 import { vocabLabel } from './vocab-labels.ts';
-import { firstObject, readAnnotation } from './annotation-data.ts';
-
-const { namedNode } = DataFactory;
 
 /** A name to show, with its language when the data tags one (so the page can mark it up with `lang`). */
 export interface DisplayName {
@@ -34,9 +30,9 @@ export function clip(text: string, max = 80): string {
 
 /** The words an annotation quotes, in typographic quotes, or undefined when it quotes none. */
 export function mentionName(ctx: ViewContext, annotation: string): string | undefined {
-  const a = readAnnotation(ctx.store, annotation);
-  if (a.exact) return `Mention of “${a.exact}”`;
-  const body = a.body ? ctx.labels.get(a.body) : undefined;
+  const a = ctx.d.annotations.get(annotation);
+  if (a?.exact) return `Mention of “${a.exact}”`;
+  const body = a?.body ? labelOf(ctx, a.body)?.value : undefined;
   return body ? `Mention of ${body}` : undefined;
 }
 
@@ -55,8 +51,8 @@ function madeName(ctx: ViewContext, iri: string): string | undefined {
   if (!parsed) return undefined;
   switch (parsed.kind) {
     case 'abstract': {
-      const thesis = firstObject(ctx.store, namedNode(iri), namedNode(`${NS.dcterms}isPartOf`))?.value;
-      const title = thesis ? ctx.labels.get(thesis) : undefined;
+      const thesis = ctx.d.abstractOf.get(iri);
+      const title = thesis ? labelOf(ctx, thesis)?.value : undefined;
       return `Abstract of ${title ? clip(title) : `thesis ${parsed.id}`}`;
     }
     case 'annotation':
@@ -70,7 +66,7 @@ function madeName(ctx: ViewContext, iri: string): string | undefined {
 
 /** The best name for an IRI, or undefined when nothing better than its prefixed form is known. */
 export function nameOf(ctx: ViewContext, iri: string): DisplayName | undefined {
-  const lit = ctx.labels.literal(iri);
+  const lit = labelOf(ctx, iri);
   if (lit) return { text: lit.value, lang: lit.language || undefined };
   const term = vocabLabel(iri);
   if (term) return { text: term.label };
@@ -84,10 +80,7 @@ export function nameOf(ctx: ViewContext, iri: string): DisplayName | undefined {
   return made ? { text: made } : undefined;
 }
 
-/** The gloss of a term: its rdfs:comment in our vocabulary graph, else the display file's comment. */
+/** The gloss of a term: its rdfs:comment in our vocabulary graph (as the description gives it), else the display file's comment. */
 export function termComment(ctx: ViewContext, iri: string): string | undefined {
-  for (const q of ctx.store.readQuads(namedNode(iri), namedNode(`${NS.rdfs}comment`), null, null)) {
-    if (q.object.termType === 'Literal' && (q.object.language === 'en' || q.object.language === '')) return q.object.value;
-  }
-  return vocabLabel(iri)?.comment;
+  return ctx.d.comments.get(iri) ?? vocabLabel(iri)?.comment;
 }

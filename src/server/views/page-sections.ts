@@ -1,15 +1,11 @@
 // Sections particular to one kind of page: the abstract with its mentions (thesis, abstract) and the quoted mention (annotation).
-import { DataFactory, type Literal, type NamedNode, type Term } from 'n3';
-import { NS } from '../../core/vocab.ts';
-import type { Description } from '../describe.ts';
+import type { Term } from 'n3';
+import type { Description } from '../data/description.ts';
 import { html, type SafeHtml } from './html.ts';
-import { iriLink, type ViewContext } from './terms.ts';
-import { mentionsOf, renderAbstract } from './abstract.ts';
-import { readAnnotation } from './annotation-data.ts';
+import { iriLink, labelOf, type ViewContext } from './terms.ts';
+import { renderAbstract } from './abstract.ts';
 import { capitalise, type ShownAbove } from './property-rows.ts';
 import { snippet } from './incoming.ts';
-
-const { namedNode } = DataFactory;
 
 /** A page-specific section and, when it shows a long text, that text (so the property list does not repeat it). */
 export interface KindSection {
@@ -17,33 +13,27 @@ export interface KindSection {
   above?: ShownAbove;
 }
 
-function firstLiteral(ctx: ViewContext, s: NamedNode, p: string): Literal | undefined {
-  for (const q of ctx.store.readQuads(s, namedNode(p), null, null)) if (q.object.termType === 'Literal') return q.object as Literal;
-  return undefined;
-}
-
 /** The abstract of a thesis (or an abstract's own page): its text with entity mentions as links, by the annotations' offsets. */
 function abstractSection(ctx: ViewContext, d: Description): KindSection | undefined {
   const parsed = ctx.iris.parse(d.subject.value);
   if (parsed?.kind !== 'thesis' && parsed?.kind !== 'abstract') return undefined;
-  const abstractIri = ctx.iris.abstract(parsed.id);
-  const text: Term | undefined = firstLiteral(ctx, abstractIri, `${NS.rdf}value`) ?? firstLiteral(ctx, d.subject, `${NS.dcterms}abstract`);
-  if (!text || text.termType !== 'Literal') return undefined;
-  const lang = (text as Literal).language || undefined;
+  if (!d.abstract) return undefined;
+  const { text, mentions } = d.abstract;
+  const lang = text.language || undefined;
   const own = parsed.kind === 'abstract';
-  const thesis = own ? [...ctx.store.readQuads(abstractIri, namedNode(`${NS.dcterms}isPartOf`), null, null)][0]?.object.value : undefined;
+  const thesis = own ? d.abstract.thesis : undefined;
   const markup = html`<section aria-labelledby="abstract-h"><h2 id="abstract-h">${own ? 'Text' : 'Abstract'}</h2>
-<div class="abstract"${lang ? html` lang="${lang}"` : ''}>${renderAbstract(ctx, text.value, mentionsOf(ctx.store, abstractIri))}</div>
+<div class="abstract"${lang ? html` lang="${lang}"` : ''}>${renderAbstract(ctx, text.value, mentions)}</div>
 ${own
     ? (thesis ? html`<p>The abstract of ${iriLink(ctx, thesis)}. Each highlighted phrase links to the entity it names; the statements below link to each annotation.</p>` : '')
-    : html`<p><a href="${ctx.urls.href(abstractIri.value) ?? '#'}">The abstract as a resource</a>, with its annotations.</p>`}</section>`;
+    : html`<p><a href="${ctx.urls.href(d.abstract.iri) ?? '#'}">The abstract as a resource</a>, with its annotations.</p>`}</section>`;
   return { markup, above: { text: text.value, anchor: 'abstract-h', label: own ? 'The text' : 'The abstract' } };
 }
 
 /** An annotation: the quoted words in their context, what they identify, and where they are in which thesis. */
 function annotationSection(ctx: ViewContext, d: Description): KindSection | undefined {
   if (ctx.iris.parse(d.subject.value)?.kind !== 'annotation') return undefined;
-  const a = readAnnotation(ctx.store, d.subject.value);
+  const a = ctx.d.annotations.get(d.subject.value) ?? {};
   const quote = snippet(ctx, d.subject.value);
   const bodyKind = a.body ? ctx.iris.parse(a.body)?.kind : undefined;
   const rows: SafeHtml[] = [];
@@ -70,7 +60,7 @@ export function kindSection(ctx: ViewContext, d: Description): KindSection | und
 /** The heading of a part of a document (`#target`, an ontology term): its label, else its fragment, and the IRI small. */
 export function partHeading(ctx: ViewContext, part: Term): SafeHtml {
   const fragment = part.value.split('#')[1] ?? '';
-  const lit = ctx.labels.literal(part.value);
+  const lit = labelOf(ctx, part.value);
   const name = lit ? capitalise(lit.value) : capitalise(fragment.replace(/[-_]/g, ' '));
   return html`<h3 id="${fragment}">${lit?.language ? html`<span lang="${lit.language}">${name}</span>` : name} <span class="iri">${part.value}</span></h3>`;
 }

@@ -71,6 +71,11 @@ export function rowNameTerm(ctx: ViewContext, row: PropertyRow): string {
   return short in ROW_NAME_FALLBACK ? expand(ctx.iris.base, ROW_NAME_FALLBACK[short]!) : first;
 }
 
+/** The properties some rows are named by instead of their own (`schema:name` for `rdfs:label`): a page names them too, so its description labels them. */
+export function rowNameStandIns(base: string): string[] {
+  return [...new Set(Object.values(ROW_NAME_FALLBACK))].map((name) => expand(base, name));
+}
+
 /** One row of the list: the properties it stands for (best name first) and the values, in display order. */
 export interface PropertyRow {
   predicates: string[];
@@ -128,7 +133,7 @@ export function propertyRows(ctx: ViewContext, quads: readonly Quad[], subject: 
   const values = byPredicate(quads, subject);
   const items = new Map<string, Term[]>();
   for (const [p, vs] of values) {
-    const list = vs.length === 1 ? listItems(ctx.store, vs[0]!) : undefined;
+    const list = vs.length === 1 ? listItems(ctx, vs[0]!) : undefined;
     if (list?.length) items.set(p, list);
   }
   const identity = (p: string) => (items.get(p) ?? values.get(p)!).map((t) => sameness(p, t)).sort().join('\u0001');

@@ -2,11 +2,11 @@
 import type { NamedNode, Quad, Term } from 'n3';
 import { NS } from '../../core/vocab.ts';
 import type { DocExtension } from '../../core/iri.ts';
-import type { Description } from '../describe.ts';
+import type { Description } from '../data/description.ts';
 import { DOC_FORMATS } from '../negotiate.ts';
 import { html, type SafeHtml } from './html.ts';
 import { layout } from './layout.ts';
-import { labelText, prefixed, termName, type ViewContext } from './terms.ts';
+import { labelText, prefixed, termName, type ViewContext, type ViewEnv } from './terms.ts';
 import { nameOf } from './names.ts';
 import { capitalise, propertyList, type ShownAbove } from './property-rows.ts';
 import { incomingSection } from './incoming.ts';
@@ -60,8 +60,9 @@ function formatsSection(ctx: ViewContext, d: Description, o: ResourcePageOptions
 </section>`;
 }
 
-/** Renders the whole page; thesis and person pages carry schema.org JSON-LD, theses the Highwire tags too. */
-export async function resourcePage(ctx: ViewContext, d: Description, o: ResourcePageOptions): Promise<string> {
+/** Renders the whole page from the description it is handed; thesis and person pages carry schema.org JSON-LD, theses the Highwire tags too. */
+export async function resourcePage(env: ViewEnv, d: Description, o: ResourcePageOptions): Promise<string> {
+  const ctx: ViewContext = { ...env, d };
   const subject = d.subject as NamedNode;
   const name = nameOf(ctx, subject.value);
   const title = name?.text ?? subject.value;

@@ -1,22 +1,27 @@
-// How RDF terms read on a page: IRIs as links named by their labels, literals with their language and datatype.
-import { DataFactory, type Literal, type Term } from 'n3';
-import type { QuadStore } from '../store.ts';
+// How a value reads on a page: IRIs as links named by their labels, literals with their language and datatype.
+import type { Literal, Term } from 'n3';
 import { shorten, NS } from '../../core/vocab.ts';
 import type { Iris } from '../../core/iri.ts';
-import type { Labels } from '../labels.ts';
 import type { PublicUrls } from '../public-url.ts';
+import type { Description, Label } from '../data/description.ts';
 import { html, type SafeHtml } from './html.ts';
 import { languageName, nameOf } from './names.ts';
 import { vocabLabel } from './vocab-labels.ts';
 
-const { namedNode } = DataFactory;
-
-/** What every view reads: the store, labels, IRIs and public URLs of the running app. */
-export interface ViewContext {
-  store: QuadStore;
-  labels: Labels;
+/** What a page is rendered for: this deployment's IRIs and public URLs. */
+export interface ViewEnv {
   iris: Iris;
   urls: PublicUrls;
+}
+
+/** What every view reads: the deployment, and the description being rendered (its labels, lists, annotations, bylines). */
+export interface ViewContext extends ViewEnv {
+  d: Description;
+}
+
+/** The label the description gives an IRI, or undefined. */
+export function labelOf(ctx: ViewContext, iri: string): Label | undefined {
+  return ctx.d.labels.get(iri);
 }
 
 /** The prefixed form of an IRI (`dcterms:title`, `tl:supervisor`), what a reader of the RDF sees. */
@@ -26,7 +31,7 @@ export function prefixed(ctx: ViewContext, iri: string): string {
 
 /** The human name of a property or class: its rdfs:label from our vocabulary graph, else the display labels file, else prefix:local. */
 export function termName(ctx: ViewContext, iri: string): string {
-  return ctx.labels.get(iri) ?? vocabLabel(iri)?.label ?? prefixed(ctx, iri);
+  return labelOf(ctx, iri)?.value ?? vocabLabel(iri)?.label ?? prefixed(ctx, iri);
 }
 
 /** A label as markup, with `lang` when it is tagged so screen readers and fonts pick the right language. */
@@ -43,30 +48,16 @@ export function iriLink(ctx: ViewContext, iri: string): SafeHtml {
   return href ? html`<a href="${href}">${text}</a>` : html`<span class="iri">${iri}</span>`;
 }
 
-/** The items of an rdf:List in the store (stops at a cycle or a broken cell), or undefined when `head` is not a list. */
-export function listItems(store: QuadStore, head: Term): Term[] | undefined {
-  if (head.termType !== 'BlankNode' && head.value !== `${NS.rdf}nil`) return undefined;
-  const first = namedNode(`${NS.rdf}first`);
-  const rest = namedNode(`${NS.rdf}rest`);
-  const items: Term[] = [];
-  const seen = new Set<string>();
-  let cell: Term | undefined = head;
-  while (cell && cell.value !== `${NS.rdf}nil`) {
-    if (seen.has(cell.value)) return items;
-    seen.add(cell.value);
-    const item = [...store.readQuads(cell, first, null, null)][0]?.object;
-    if (!item) return seen.size === 1 ? undefined : items;
-    items.push(item);
-    cell = [...store.readQuads(cell, rest, null, null)][0]?.object;
-  }
-  return items;
+/** The items of an rdf:List value as the description gives them, or undefined when the value is not a (non-empty) list. */
+export function listItems(ctx: ViewContext, head: Term): Term[] | undefined {
+  return head.termType === 'BlankNode' ? ctx.d.lists.get(head.value) : undefined;
 }
 
 /** One object value: a link, a list in order, a blank-node placeholder, or a literal with language and (non-string) datatype. */
 export function renderTerm(ctx: ViewContext, term: Term): SafeHtml {
   if (term.termType === 'NamedNode') return iriLink(ctx, term.value);
   if (term.termType === 'BlankNode') {
-    const items = listItems(ctx.store, term);
+    const items = listItems(ctx, term);
     if (items?.length) return html`<ol class="list">${items.map((t) => html`<li>${renderTerm(ctx, t)}</li>`)}</ol>`;
     return html`<span class="iri">(a structured value)</span>`;
   }

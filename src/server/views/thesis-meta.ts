@@ -1,19 +1,20 @@
 // What search engines read from a page: Google Scholar / Highwire citation_* meta tags and schema.org JSON-LD.
 import { DataFactory, type NamedNode, type Quad, type Term } from 'n3';
-import type { QuadStore } from '../store.ts';
 import jsonld from 'jsonld';
 import { NS, own } from '../../core/vocab.ts';
 import { noRemote } from '../resource/serialize.ts';
 import { html, jsonScript, type SafeHtml } from './html.ts';
-import type { ViewContext } from './terms.ts';
+import { labelOf, type ViewContext } from './terms.ts';
 
 const { namedNode, quad, defaultGraph, literal } = DataFactory;
 const p = (ns: keyof typeof NS, local: string) => namedNode(`${NS[ns]}${local}`);
 
-function objects(store: QuadStore, s: Term, pred: NamedNode): Term[] {
+/** The distinct objects of (s, p) among the description's own statements, first-seen order. */
+function objects(quads: readonly Quad[], s: Term, pred: NamedNode): Term[] {
   const seen = new Set<string>();
   const out: Term[] = [];
-  for (const q of store.readQuads(s, pred, null, null)) {
+  for (const q of quads) {
+    if (!q.subject.equals(s) || !q.predicate.equals(pred)) continue;
     const k = `${q.object.termType}${q.object.value}`;
     if (!seen.has(k)) out.push(q.object);
     seen.add(k);
@@ -21,33 +22,13 @@ function objects(store: QuadStore, s: Term, pred: NamedNode): Term[] {
   return out;
 }
 
-/** Reads an rdf:List into its items (stops at a cycle or a broken cell). */
-function listItems(store: QuadStore, head: Term): Term[] {
-  const items: Term[] = [];
-  const seen = new Set<string>();
-  let cell: Term | undefined = head;
-  while (cell && cell.value !== `${NS.rdf}nil` && !seen.has(cell.value)) {
-    seen.add(cell.value);
-    const first = objects(store, cell, p('rdf', 'first'))[0];
-    if (first) items.push(first);
-    cell = objects(store, cell, p('rdf', 'rest'))[0];
-  }
-  return items;
+/** The creators of a thesis in order, as the description gives them (bibo:authorList, else by record position). */
+export function creatorsInOrder(ctx: ViewContext, thesis: NamedNode): string[] {
+  return ctx.d.theses.get(thesis.value)?.creators ?? [];
 }
 
-/** The creators in order: bibo:authorList when given, else dcterms:creator ordered by record position (`…-creator-2`). */
-export function creatorsInOrder(store: QuadStore, thesis: NamedNode): string[] {
-  const list = objects(store, thesis, p('bibo', 'authorList'))[0];
-  if (list) {
-    const items = listItems(store, list).filter((t) => t.termType === 'NamedNode').map((t) => t.value);
-    if (items.length) return items;
-  }
-  const position = (iri: string) => Number(/-creator-(\d+)$/.exec(iri)?.[1] ?? Number.MAX_SAFE_INTEGER);
-  return objects(store, thesis, p('dcterms', 'creator')).map((t) => t.value).sort((a, b) => position(a) - position(b));
-}
-
-function firstLiteral(store: QuadStore, s: Term, preds: NamedNode[]): string | undefined {
-  for (const pred of preds) for (const o of objects(store, s, pred)) if (o.termType === 'Literal') return o.value;
+function firstLiteral(ctx: ViewContext, s: Term, preds: NamedNode[]): string | undefined {
+  for (const pred of preds) for (const o of objects(ctx.d.about, s, pred)) if (o.termType === 'Literal') return o.value;
   return undefined;
 }
 
@@ -55,8 +36,8 @@ function firstLiteral(store: QuadStore, s: Term, preds: NamedNode[]): string | u
 function institution(ctx: ViewContext, thesis: NamedNode): string | undefined {
   const tl = own(ctx.iris.base);
   for (const pred of [tl('degreeGrantor'), p('ubc', 'degreeGrantor'), p('dcterms', 'publisher'), p('schema', 'sourceOrganization')]) {
-    for (const o of objects(ctx.store, thesis, pred)) {
-      const name = o.termType === 'Literal' ? o.value : ctx.labels.get(o.value);
+    for (const o of objects(ctx.d.about, thesis, pred)) {
+      const name = o.termType === 'Literal' ? o.value : labelOf(ctx, o.value)?.value;
       if (name) return name;
     }
   }
@@ -65,12 +46,11 @@ function institution(ctx: ViewContext, thesis: NamedNode): string | undefined {
 
 /** Highwire Press tags (what Google Scholar reads): one citation_author per creator, in order. */
 export function highwireTags(ctx: ViewContext, thesis: NamedNode, pageUrl: string): SafeHtml {
-  const { store } = ctx;
-  const title = firstLiteral(store, thesis, [p('dcterms', 'title'), p('schema', 'name')]);
-  const date = firstLiteral(store, thesis, [p('dcterms', 'issued'), p('schema', 'datePublished'), p('dcterms', 'date')]);
-  const doi = firstLiteral(store, thesis, [p('bibo', 'doi')]);
+  const title = firstLiteral(ctx, thesis, [p('dcterms', 'title'), p('schema', 'name')]);
+  const date = firstLiteral(ctx, thesis, [p('dcterms', 'issued'), p('schema', 'datePublished'), p('dcterms', 'date')]);
+  const doi = firstLiteral(ctx, thesis, [p('bibo', 'doi')]);
   const tags: [string, string | undefined][] = [['citation_title', title]];
-  for (const c of creatorsInOrder(store, thesis)) tags.push(['citation_author', ctx.labels.get(c)]);
+  for (const c of creatorsInOrder(ctx, thesis)) tags.push(['citation_author', labelOf(ctx, c)?.value]);
   tags.push(
     // Scholar wants YYYY/MM/DD (or a year alone).
     ['citation_publication_date', date?.replace(/-/g, '/')],
@@ -88,7 +68,7 @@ const DATE_TYPES = new Set(['gYear', 'gYearMonth', 'date', 'dateTime'].map((t) =
 function authorsInOrder(ctx: ViewContext, subject: NamedNode, framed: Record<string, unknown>): void {
   const authors = framed.author;
   if (!Array.isArray(authors)) return;
-  const order = creatorsInOrder(ctx.store, subject);
+  const order = creatorsInOrder(ctx, subject);
   const rank = (a: unknown) => {
     const i = order.indexOf((a as { '@id'?: string })['@id'] ?? '');
     return i < 0 ? order.length : i;
@@ -112,10 +92,12 @@ export async function schemaJsonLd(ctx: ViewContext, subject: NamedNode, about: 
       if (q.object.termType === 'NamedNode' && q.predicate.value !== `${NS.rdf}type`) linked.add(q.object.value);
     }
   }
+  // The types of what it links to: in the description's context (or its own statements, for its parts).
+  const typed = [...ctx.d.about, ...ctx.d.related, ...ctx.d.context];
   for (const iri of linked) {
     const node = namedNode(iri);
-    for (const t of objects(ctx.store, node, p('rdf', 'type'))) if (isSchema(t)) triples.push(quad(node, p('rdf', 'type'), t as NamedNode));
-    const name = ctx.labels.get(iri);
+    for (const t of objects(typed, node, p('rdf', 'type'))) if (isSchema(t)) triples.push(quad(node, p('rdf', 'type'), t as NamedNode));
+    const name = labelOf(ctx, iri)?.value;
     if (name) triples.push(quad(node, p('schema', 'name'), literal(name)));
   }
   const doc = await jsonld.fromRDF(triples as unknown as object);
