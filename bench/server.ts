@@ -8,7 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { loadConfig } from '../src/core/config.ts';
 import { build } from '../src/app.ts';
 import { runBuild } from '../pipeline/run.ts';
-import { writeCorpus } from './build.ts';
+import { writeCorpus } from './corpus.ts';
 
 /** Options of the server benchmark. */
 export interface ServerBenchOptions {
