@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ERR_BUSY, ERR_METHOD_NOT_ALLOWED, ERR_NOT_ACCEPTABLE, ERR_NOT_READY, ERR_UPDATE_REFUSED, ThesisLodError } from '../core/errors.ts';
 import { negotiate, acceptableList, type Offer } from './negotiate.ts';
 import { QueryPool } from './sparql/pool.ts';
+import { loadStoreBuffers } from './store.ts';
 import { readProtocol, type ProtocolRequest } from './sparql/protocol.ts';
 import { GRAPH_FORMATS, type GraphFormat } from './sparql/formats.ts';
 import type { QueryAnswer } from './sparql/execute.ts';
@@ -99,8 +100,10 @@ async function sparqlRoutes(app: FastifyInstance, { pool }: { pool: QueryPool })
 /** Starts the query workers (ready, dataset loaded and engine warmed, before the app is), and mounts /sparql. */
 async function sparqlPlugin(app: FastifyInstance): Promise<void> {
   const { config } = app;
+  // The store plugin's shared memory when it ran; an app of the endpoint alone loads the store itself.
+  const buffers = app.hasDecorator('storeBuffers') ? app.storeBuffers : (await loadStoreBuffers(config.distDir)).buffers;
   const pool = new QueryPool({
-    buffers: app.storeBuffers,
+    buffers,
     baseUri: config.baseUri,
     size: config.sparqlWorkers,
     timeoutMs: config.queryTimeoutMs,

@@ -138,18 +138,26 @@ export class StoreQuerySource implements IQuerySource {
   private readonly shape: FragmentSelectorShape;
   private factory?: { dataFactory: ComunicaDataFactory; bindings: BindingsFactory };
 
-  constructor(private readonly store: QuadStore) {
+  /**
+   * `joins` false: accept single patterns only. Comunica's FROM / FROM NAMED evaluation (ActorQueryOperationFromQuad)
+   * rebuilds the joins under it without the source annotation a hoisted join carries, and then finds no source for
+   * their patterns; a query with a dataset clause therefore goes to a patterns-only source.
+   */
+  constructor(private readonly store: QuadStore, { joins = true }: { joins?: boolean } = {}) {
     this.referenceValue = store as unknown as IQuerySource['referenceValue'];
     const AF = new AlgebraFactory(DataFactory as unknown as ComunicaDataFactory);
     const v = (name: string) => DataFactory.variable(name);
-    this.shape = {
-      type: 'disjunction',
-      children: [
-        { type: 'operation', operation: { operationType: 'pattern', pattern: AF.createPattern(v('s'), v('p'), v('o')) }, variablesOptional: [v('s'), v('p'), v('o')] },
-        { type: 'operation', operation: { operationType: 'type', type: Algebra.Types.JOIN } },
-        { type: 'operation', operation: { operationType: 'type', type: Algebra.Types.BGP } },
-      ],
-    } as FragmentSelectorShape;
+    const pattern = { type: 'operation', operation: { operationType: 'pattern', pattern: AF.createPattern(v('s'), v('p'), v('o')) }, variablesOptional: [v('s'), v('p'), v('o')] } as FragmentSelectorShape;
+    this.shape = joins
+      ? {
+          type: 'disjunction',
+          children: [
+            pattern,
+            { type: 'operation', operation: { operationType: 'type', type: Algebra.Types.JOIN } },
+            { type: 'operation', operation: { operationType: 'type', type: Algebra.Types.BGP } },
+          ],
+        } as FragmentSelectorShape
+      : pattern;
   }
 
   async getSelectorShape(): Promise<FragmentSelectorShape> {

@@ -81,6 +81,15 @@ function projectedVariables(operation: Operation): string[] | undefined {
   return undefined;
 }
 
+/** True when an algebra holds a dataset clause (FROM, FROM NAMED, or the protocol's graph parameters). */
+function hasDataset(operation: unknown): boolean {
+  if (!operation || typeof operation !== 'object') return false;
+  const op = operation as Operation;
+  if (op.type === 'from') return true;
+  const input = op.input;
+  return Array.isArray(input) ? input.some(hasDataset) : hasDataset(input);
+}
+
 /** Orders the engine's projected variables as they first appear in the query; any it alone knows come last. */
 function inAppearanceOrder(projected: readonly string[], appearance: readonly string[]): string[] {
   const set = new Set(projected);
@@ -130,18 +139,21 @@ function drain<T>(stream: TermStream<T>, signal: AbortSignal | undefined, each: 
 export class QueryRunner {
   private readonly engine = new QueryEngine();
   private readonly source: StoreQuerySource;
+  private readonly patternSource: StoreQuerySource;
   /** Relative IRIs in a query resolve against the endpoint's own IRI, as the Protocol allows. */
   private readonly endpoint: string;
 
   /** `base` is the deployment's BASE_URI: it names the endpoint and the prefixes graph results are written with. */
   constructor(store: QuadStore, private readonly base: string) {
     this.source = new StoreQuerySource(store);
+    this.patternSource = new StoreQuerySource(store, { joins: false });
     this.endpoint = new Iris(base).sparql().value;
   }
 
   // A fresh context per call: Comunica writes into the one it is given (explain mode sticks to it).
-  private context(base = this.endpoint): QueryContext {
-    return { [KeysQueryOperation.querySources.name]: [{ source: this.source }], unionDefaultGraph: true, readOnly: true, baseIRI: base } as unknown as QueryContext;
+  private context(base = this.endpoint, dataset = false): QueryContext {
+    const source = dataset ? this.patternSource : this.source;
+    return { [KeysQueryOperation.querySources.name]: [{ source }], unionDefaultGraph: true, readOnly: true, baseIRI: base } as unknown as QueryContext;
   }
 
   /** Runs a trivial query so that every module and actor is loaded before the first real one. */
@@ -173,7 +185,7 @@ export class QueryRunner {
 
   /** Plans and evaluates the (gated) algebra and writes its result: everything that may fail on what the query asks. */
   private async evaluate(plan: unknown, kind: ResultKind, format: ResultFormat, variables: string[], base: string | undefined, limits: Limits, signal?: AbortSignal): Promise<QueryAnswer> {
-    const result = await this.engine.query(plan as Parameters<QueryEngine['query']>[0], this.context(base));
+    const result = await this.engine.query(plan as Parameters<QueryEngine['query']>[0], this.context(base, hasDataset(plan)));
     const sink = new CappedSink(limits.maxBytes);
     let rows = 0;
     let truncated = false;
