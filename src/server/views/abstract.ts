@@ -3,8 +3,6 @@ import type { Mention } from '../data/description.ts';
 import { html, type SafeHtml } from './html.ts';
 import { labelOf, type ViewContext } from './terms.ts';
 
-export type { Mention };
-
 /** A table from code-point index to UTF-16 index for a string (index n = length, so an end offset maps too). */
 export function codePointOffsets(text: string): number[] {
   const offsets: number[] = [];
