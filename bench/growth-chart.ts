@@ -6,7 +6,7 @@ import type { Growth, Series } from './growth.ts';
 
 const W = 300;
 const H = 200;
-const PAD = { left: 52, right: 12, top: 28, bottom: 36 };
+const PAD = { left: 52, right: 22, top: 28, bottom: 36 };
 const COLUMNS = 3;
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -41,7 +41,7 @@ function panel(s: Series, records: number[], x0: number, y0: number): string {
   const yTicks = [yMin, (yMin + yMax) / 2, yMax].map((l) => `<text x="${x0 + PAD.left - 4}" y="${py(10 ** l) + 3}" text-anchor="end">${short(10 ** l)}</text>`).join('');
   return `<g font-size="10" font-family="sans-serif">
 <rect x="${x0 + PAD.left}" y="${y0 + PAD.top}" width="${W - PAD.left - PAD.right}" height="${H - PAD.top - PAD.bottom}" fill="#fafafa" stroke="#ddd"/>
-<text x="${x0 + PAD.left}" y="${y0 + 16}" font-size="11" font-weight="bold">${esc(s.name)} (${esc(s.unit)})</text>
+<text x="${x0 + PAD.left}" y="${y0 + 16}" font-size="${s.name.length > 30 ? 10 : 11}" font-weight="bold">${esc(s.name.replace(/^sparql /, ''))} (${esc(s.unit)})</text>
 ${linear}${line(s.reference, 'stroke="#999" stroke-dasharray="4 3"')}${line(s.ours, 'ours stroke="#1f5fa8" stroke-width="2"')}${ticks}${yTicks}
 <text x="${x0 + W - PAD.right}" y="${y0 + H - 6}" text-anchor="end" fill="#666">records</text>
 </g>`;
@@ -71,7 +71,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     console.error('usage: node --import tsx bench/growth-chart.ts GROWTH.json OUT.svg');
     process.exit(2);
   }
-  const json = JSON.parse(readFileSync(input, 'utf8')) as { growth: Growth; machine?: { date?: string } };
-  writeFileSync(output, growthChart(json.growth, `thesis-lod growth, ${json.machine?.date?.slice(0, 10) ?? ''}`));
+  const json = JSON.parse(readFileSync(input, 'utf8')) as { growth: Growth; machine?: { date?: string; commit?: string } };
+  const when = `${json.machine?.date?.slice(0, 10) ?? ''}, commit ${json.machine?.commit?.slice(0, 8) ?? '?'}`;
+  writeFileSync(output, growthChart(json.growth, `thesis-lod growth, ${json.growth.records.join(' / ')} records, ${when}`));
   console.log(`wrote ${output}`);
 }
