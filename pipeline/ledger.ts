@@ -51,6 +51,17 @@ export function sortedObject<T>(map: ReadonlyMap<string, T>): Record<string, T> 
   return Object.fromEntries([...map.keys()].sort().map((k) => [k, map.get(k)!]));
 }
 
+/**
+ * The entry an item gets when published with `contentHash`, given what the ledger held for it: the dates are kept
+ * when its content is unchanged, else this build's date. A function of its inputs alone, so a worker thread handed
+ * the old entry computes the same dates the ledger then records (an id is published at most once per build).
+ */
+export function datesFor(old: LedgerEntry | undefined, contentHash: string, buildDate: string): LedgerEntry {
+  if (!old) return { contentHash, firstPublished: buildDate, lastModified: buildDate };
+  if (old.contentHash === contentHash && !old.withdrawn) return old;
+  return { contentHash, firstPublished: old.firstPublished, lastModified: buildDate };
+}
+
 /** The ledger in memory during one build: updated as records pass, written only when the build completes. */
 export class Ledger {
   private readonly items: Map<string, LedgerEntry>;
@@ -102,11 +113,7 @@ export class Ledger {
   }
 
   private update(map: Map<string, LedgerEntry>, key: string, contentHash: string, buildDate: string): LedgerEntry {
-    const old = map.get(key);
-    let entry: LedgerEntry;
-    if (!old) entry = { contentHash, firstPublished: buildDate, lastModified: buildDate };
-    else if (old.contentHash === contentHash && !old.withdrawn) entry = old;
-    else entry = { contentHash, firstPublished: old.firstPublished, lastModified: buildDate };
+    const entry = datesFor(map.get(key), contentHash, buildDate);
     map.set(key, entry);
     return entry;
   }

@@ -1,29 +1,28 @@
-// The runner: ingest → map → link → validate → publish with plain calls, one record at a time, swapped in only when complete.
+// The runner: ingest → map → link → validate → publish with plain calls, records on worker threads, swapped in only when complete.
 import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Parser, type Quad } from 'n3';
 import type { Config } from '../src/core/config.ts';
-import { ERR_BUILD, ERR_BUILD_STRICT, ERR_FIELD_VALUE, ThesisLodError, type Problem } from '../src/core/errors.ts';
-import { Iris } from '../src/core/iri.ts';
-import { loadAuthority } from './authority.ts';
+import { ERR_BUILD, ERR_BUILD_STRICT } from '../src/core/errors.ts';
+import { noTimes, prepareStages, unreadEntry, type StageTimes, type Stages } from './check.ts';
 import { describeDataset } from './describe.ts';
-import { ingest } from './ingest/index.ts';
+import { countFiles, ingest } from './ingest/index.ts';
 import { Ledger, resolveBuildDate } from './ledger.ts';
-import { createLinker } from './link.ts';
-import { map } from './map.ts';
 import { jsonldContext } from './map/context.ts';
+import { createRecordProcessor, parseOntology, sharedGraphs, type ProcessorInit, type RecordOutcome } from './process-record.ts';
 import { blankPrefix, canonicalize, contentHash } from './publish/canonical.ts';
 import { DUMP_FORMATS, Publisher, type PublishedDump } from './publish/index.ts';
-import { createProgress } from './publish/progress.ts';
-import { buildActivities, recordProvenance } from './publish/provenance.ts';
-import { xmlSafe } from './publish/rdfxml-dump.ts';
+import { createProgress, type Progress } from './publish/progress.ts';
+import { buildActivities } from './publish/provenance.ts';
 import { createStaging, discardStaging, replaceDir } from './publish/replace-dir.ts';
 import { ReportWriter, writeRedirects, type RecordEntry, type ReportCounts } from './publish/report.ts';
-import { createSearchIndexWriter } from './publish/search-index.ts';
+import { createSearchIndexWriter, type SearchIndexWriter } from './publish/search-index.ts';
 import { writeStore } from './publish/store-file.ts';
-import { RECORD, SHARED } from './publish/union.ts';
-import type { Authority, Ingested, Linker, SourceRef, ThesisRecord } from './types.ts';
-import { createValidator, type Validator } from './validate.ts';
+import { SHARED } from './publish/union.ts';
+import { RecordPool } from './record-pool.ts';
+import type { Ingested } from './types.ts';
+
+export { checkRecord, prepareStages, sourceOf, type Checked, type StageTimes, type Stages } from './check.ts';
 
 /** Our vocabulary, parsed with BASE_URI as base into `B graph/ontology`. */
 export const ONTOLOGY_FILE = fileURLToPath(new URL('../ontology/thesis-lod.ttl', import.meta.url));
@@ -38,6 +37,10 @@ export interface BuildOptions {
   ontologyFile?: string;
   /** Called after each record is handled, before the next is read (tests throw here to inject a failure). */
   onRecord?: (entry: RecordEntry) => void | Promise<void>;
+  /** Worker threads for the records (default: one per core; 0: every record in this thread). Output is the same. */
+  workers?: number;
+  /** Run no record in this thread: wait for the workers even while they start (tests of the workers use it). */
+  workersOnly?: boolean;
 }
 
 /** What a build did; build-report.json holds the same per-record entries. */
@@ -56,95 +59,118 @@ export interface BuildReport {
   dumps: PublishedDump[];
   durationMs: number;
   recordsPerSecond: number;
-  /** Milliseconds spent in each stage over the whole build (where the time goes, for the benchmark). */
+  /** Milliseconds spent in each stage over the whole build, summed over the threads (where the time goes, for the benchmark). */
   stageMs: StageTimes;
-}
-
-/** Time per stage, summed over records. */
-export interface StageTimes {
-  ingest: number;
-  mapLink: number;
-  validate: number;
-  publish: number;
-  searchIndex: number;
 }
 
 /** How many rejected (and warned) records a BuildReport keeps in memory. */
 export const MAX_LISTED = 500;
-
-/** The stages made once per build: the authority, the linker and the validator. */
-export interface Stages {
-  iris: Iris;
-  authority: Authority;
-  linker: Linker;
-  validator: Validator;
-}
-
-/** Loads the authority once and builds the linker and the validator from it. */
-export async function prepareStages(config: Config): Promise<Stages> {
-  const iris = new Iris(config.baseUri);
-  const authority = await loadAuthority(config.dataDir, iris);
-  return { iris, authority, linker: createLinker(authority, iris), validator: await createValidator(config.baseUri, { authority: authority.quads }) };
-}
-
-/** `file:line` of a source, as the report states it. */
-export function sourceOf(ref: SourceRef): string {
-  return ref.line ? `${ref.file}:${ref.line}` : ref.file;
-}
-
-/** One ingested item after map, link and validate: its report entry, and its record and quads when it may publish. */
-export interface Checked {
-  entry: RecordEntry;
-  record?: ThesisRecord;
-  quads?: Quad[];
-}
-
-const bySeverity = (problems: readonly Problem[]) => ({
-  errors: problems.filter((p) => p.severity !== 'warning'),
-  warnings: problems.filter((p) => p.severity === 'warning'),
-});
-
-/** Runs one ingested item through map, link and validate; any error (ingest, mapping, SHACL violation) rejects it. */
-export async function checkRecord(stages: Stages, item: Ingested, times?: StageTimes): Promise<Checked> {
-  if (!item.ok) {
-    const status = item.deleted ? 'withdrawn' : 'rejected';
-    const { errors, warnings } = bySeverity(item.errors);
-    return { entry: { id: item.id, source: sourceOf(item.source), status, errors, warnings } };
-  }
-  const { record } = item;
-  const where = { recordId: record.id, file: record.source.file, line: record.source.line };
-  const entry: RecordEntry = { id: record.id, source: sourceOf(record.source), status: 'published', errors: [], warnings: [...(item.warnings ?? [])] };
-  let quads: Quad[];
-  let t = performance.now();
-  try {
-    quads = [...map(record, stages.iris, stages.authority, entry.warnings), ...stages.linker.link(record)];
-  } catch (err) {
-    const problem = err instanceof ThesisLodError ? err.toProblem() : ERR_BUILD(`mapping failed: ${(err as Error).message}`, where, err).toProblem();
-    return { entry: { ...entry, status: 'rejected', errors: [{ ...where, ...problem }] } };
-  }
-  if (times) times.mapLink += performance.now() - t;
-  t = performance.now();
-  const found = bySeverity(await stages.validator.validate(quads, record.id));
-  if (times) times.validate += performance.now() - t;
-  entry.errors.push(...found.errors);
-  entry.warnings.push(...found.warnings);
-  const xml = xmlSafe(quads);
-  if (!xml.ok) entry.errors.push(ERR_FIELD_VALUE(`a value holds characters XML 1.0 cannot carry (near ${JSON.stringify(xml.literal)})`, where).toProblem());
-  if (entry.errors.length > 0) return { entry: { ...entry, status: 'rejected' } };
-  return { entry, record, quads };
-}
+// Records read ahead of the one being appended: what keeps the workers busy, and what bounds the memory of outcomes.
+const READ_AHEAD = 32;
+// Builds smaller than this never start workers: loading a worker's stages costs more than running a few records.
+const WORKERS_AFTER = 24;
 
 /** Attaches the report to a failed strict build's error, for the CLI to print. */
 export function reportOf(err: unknown): BuildReport | undefined {
   return (err as { report?: BuildReport }).report;
 }
 
-async function readOntology(file: string, base: string): Promise<Quad[]> {
+async function readOntology(file: string): Promise<string> {
   try {
-    return new Parser({ baseIRI: base }).parse(await readFile(file, 'utf8'));
+    return await readFile(file, 'utf8');
   } catch (err) {
     throw ERR_BUILD(`cannot read the ontology: ${(err as Error).message}`, { file }, err);
   }
+}
+
+/** What the record loop fills in. */
+interface RecordsState {
+  counts: ReportCounts;
+  rejected: RecordEntry[];
+  warned: RecordEntry[];
+  examples: string[];
+  /** The distinct ledger dates the record graphs name as their build (bounded by the number of builds, not records). */
+  activityDates: Set<string>;
+  times: StageTimes;
+}
+
+interface RecordSinks {
+  ledger: Ledger;
+  publisher: Publisher;
+  report: ReportWriter;
+  search: SearchIndexWriter;
+  progress: Progress;
+  buildDate: string;
+  onRecord?: BuildOptions['onRecord'];
+}
+
+/**
+ * Streams the records: ingest here, the rest in the pool (workers, or this thread), then each outcome in input order
+ * into the ledger, the dumps, the search index and the report. Reading runs up to READ_AHEAD records ahead.
+ */
+async function runRecords(dataDir: string, pool: RecordPool, sinks: RecordSinks, state: RecordsState): Promise<void> {
+  const { ledger, publisher, report, search, progress, buildDate } = sinks;
+  const { counts, times } = state;
+  let files = 0;
+  let lastFile: string | undefined;
+  const ahead: { item: Ingested; outcome?: Promise<RecordOutcome>; settled: boolean }[] = [];
+
+  const finish = async ({ item, outcome }: (typeof ahead)[number]): Promise<void> => {
+    const done = outcome ? await outcome : undefined;
+    const entry = done ? done.entry : unreadEntry(item as Extract<Ingested, { ok: false }>);
+    counts.records += 1;
+    if (done) for (const k of ['mapLink', 'validate', 'publish', 'searchIndex'] as const) times[k] += done.times[k];
+    const published = done?.published;
+    if (published && item.ok) {
+      const { record } = item;
+      counts.warnings += entry.warnings.length;
+      const dates = ledger.publish(record.id, published.contentHash, buildDate);
+      if (dates.firstPublished !== published.dates.firstPublished || dates.lastModified !== published.dates.lastModified) {
+        throw ERR_BUILD(`the ledger dates ${record.id} ${dates.lastModified}, its graph says ${published.dates.lastModified}`, { recordId: record.id });
+      }
+      state.activityDates.add(dates.lastModified);
+      let t = performance.now();
+      await publisher.append(published.graph);
+      times.publish += performance.now() - t;
+      t = performance.now();
+      search.addFacts(record, published.search);
+      times.searchIndex += performance.now() - t;
+      counts.published += 1;
+      if (state.examples.length < 3) state.examples.push(record.id);
+      if (entry.warnings.length > 0 && state.warned.length < MAX_LISTED) state.warned.push(entry);
+    } else if (entry.status === 'withdrawn') {
+      if (entry.id) ledger.withdraw(entry.id, buildDate);
+      counts.withdrawn += 1;
+    } else {
+      if (entry.id) ledger.markSeen(entry.id);
+      counts.rejected += 1;
+      if (state.rejected.length < MAX_LISTED) state.rejected.push(entry);
+    }
+    await report.add(entry);
+    const file = item.ok ? item.record.source.file : item.source.file;
+    if (file !== lastFile) files += 1;
+    lastFile = file;
+    progress.tick(counts, files);
+    await sinks.onRecord?.(entry);
+  };
+
+  const items = ingest(dataDir);
+  for (;;) {
+    const waited = performance.now();
+    const next = await items.next();
+    times.ingest += performance.now() - waited;
+    if (next.done) break;
+    const item = next.value;
+    const slot: (typeof ahead)[number] = { item, settled: !item.ok };
+    if (item.ok) {
+      slot.outcome = pool.run({ item, prior: ledger.get(item.record.id) });
+      // Awaited in its turn; until then a failure must not count as unhandled.
+      slot.outcome.then(() => { slot.settled = true; }, () => { slot.settled = true; });
+    }
+    ahead.push(slot);
+    while (ahead.length > READ_AHEAD || (ahead.length > 0 && ahead[0]!.settled)) await finish(ahead.shift()!);
+  }
+  while (ahead.length > 0) await finish(ahead.shift()!);
 }
 
 /**
@@ -159,67 +185,41 @@ export async function runBuild(config: Config, opts: BuildOptions = {}): Promise
   const stages = await prepareStages(config);
   const { iris, authority } = stages;
   const ledger = await Ledger.load(config.stateDir);
-  const ontology = await readOntology(opts.ontologyFile ?? ONTOLOGY_FILE, config.baseUri);
+  const ontologyFile = opts.ontologyFile ?? ONTOLOGY_FILE;
+  const ontologyText = await readOntology(ontologyFile);
+  const ontology = parseOntology(ontologyText, config.baseUri, ontologyFile);
+  const showProgress = opts.progress ?? Boolean(process.stderr.isTTY);
   const staging = await createStaging(config.distDir);
-  const progress = createProgress(opts.progress ?? Boolean(process.stderr.isTTY));
+  const progress = createProgress(showProgress, showProgress ? await countFiles(config.dataDir) : undefined);
   let publisher: Publisher | undefined;
+  let pool: RecordPool | undefined;
   let ledgerStage: Awaited<ReturnType<Ledger['stage']>> | undefined;
   try {
     publisher = await Publisher.open(staging, iris, jsonldContext(config.baseUri));
     const report = new ReportWriter(staging);
     const search = createSearchIndexWriter(iris, authority);
-    const counts: ReportCounts = { records: 0, published: 0, rejected: 0, withdrawn: 0, warnings: 0, quads: 0, triples: 0 };
-    const rejected: RecordEntry[] = [];
-    const warned: RecordEntry[] = [];
-    const examples: string[] = [];
-    // The distinct ledger dates the record graphs name as their build (bounded by the number of builds, not records).
-    const activityDates = new Set<string>();
+    const state: RecordsState = {
+      counts: { records: 0, published: 0, rejected: 0, withdrawn: 0, warnings: 0, quads: 0, triples: 0 },
+      rejected: [], warned: [], examples: [], activityDates: new Set(), times: noTimes(),
+    };
+    const { counts, times } = state;
 
-    // The graphs that are not records first: they are what the records point into.
-    for (const [name, quads] of [['ontology', ontology], ['authority', authority.quads]] as const) {
-      const graph = iris.graph(name);
-      const canonical = canonicalize(quads, graph, blankPrefix('g', name));
-      ledger.publishGraph(name, contentHash(canonical), buildDate);
-      await publisher.publish(graph, canonical, SHARED);
+    // The graphs that are not records first: they are what the records point into (and what every thread's union holds).
+    for (const { name, quads } of sharedGraphs(stages, ontology)) {
+      ledger.publishGraph(name, contentHash(quads), buildDate);
+      await publisher.publish(iris.graph(name), quads, SHARED);
     }
 
-    const times: StageTimes = { ingest: 0, mapLink: 0, validate: 0, publish: 0, searchIndex: 0 };
-    const items = ingest(config.dataDir);
-    for (;;) {
-      const waited = performance.now();
-      const next = await items.next();
-      times.ingest += performance.now() - waited;
-      if (next.done) break;
-      const { entry, record, quads } = await checkRecord(stages, next.value, times);
-      counts.records += 1;
-      if (record && quads) {
-        counts.warnings += entry.warnings.length;
-        let t = performance.now();
-        const graph = iris.recordGraph(record.id);
-        const canonical = canonicalize(quads, graph, blankPrefix('r', record.id));
-        const dates = ledger.publish(record.id, contentHash(canonical), buildDate);
-        const published = [...canonical, ...recordProvenance(iris, record, dates)];
-        activityDates.add(dates.lastModified);
-        await publisher.publish(graph, published, RECORD);
-        times.publish += performance.now() - t;
-        t = performance.now();
-        search.add(record, published);
-        times.searchIndex += performance.now() - t;
-        counts.published += 1;
-        if (examples.length < 3) examples.push(record.id);
-        if (entry.warnings.length > 0 && warned.length < MAX_LISTED) warned.push(entry);
-      } else if (entry.status === 'withdrawn') {
-        if (entry.id) ledger.withdraw(entry.id, buildDate);
-        counts.withdrawn += 1;
-      } else {
-        if (entry.id) ledger.markSeen(entry.id);
-        counts.rejected += 1;
-        if (rejected.length < MAX_LISTED) rejected.push(entry);
-      }
-      await report.add(entry);
-      progress.tick(counts);
-      await opts.onRecord?.(entry);
-    }
+    const init: ProcessorInit = { config: { baseUri: config.baseUri, dataDir: config.dataDir }, buildDate, ontologyText };
+    const workers = opts.workers ?? availableParallelism();
+    pool = new RecordPool({
+      workers,
+      init,
+      inline: opts.workersOnly && workers > 0 ? undefined : await createRecordProcessor(init, stages),
+      startAfter: opts.workersOnly ? 0 : WORKERS_AFTER,
+    });
+    await runRecords(config.dataDir, pool, { ledger, publisher, report, search, progress, buildDate, onRecord: opts.onRecord }, state);
+    await pool.close();
 
     const withdrawn = ledger.withdrawUnseen(buildDate);
     const union = publisher.counts();
@@ -227,10 +227,10 @@ export async function runBuild(config: Config, opts: BuildOptions = {}): Promise
       ...describeDataset({
         iris, counts: union, metadataLicense: config.metadataLicense, publisher: findPublisher(stages),
         issued: ledger.firstPublished(), modified: ledger.lastModified(), dumps: DUMP_FORMATS,
-        examples: examples.map((id) => iris.thesis(id)),
+        examples: state.examples.map((id) => iris.thesis(id)),
       }),
       ...stages.linker.agentQuads(),
-      ...buildActivities(iris, activityDates),
+      ...buildActivities(iris, state.activityDates),
     ];
     const closing = performance.now();
     await publisher.publish(iris.graph('dataset'), canonicalize(description, iris.graph('dataset'), blankPrefix('g', 'dataset')), SHARED, false);
@@ -248,7 +248,8 @@ export async function runBuild(config: Config, opts: BuildOptions = {}): Promise
 
     const durationMs = performance.now() - started;
     const result: BuildReport = {
-      distDir: config.distDir, buildDate, counts, rejected, warned, withdrawn, dumps: dumps.map((d) => ({ ...d, file: d.file.replace(staging, config.distDir), checksumFile: d.checksumFile.replace(staging, config.distDir) })),
+      distDir: config.distDir, buildDate, counts, rejected: state.rejected, warned: state.warned, withdrawn,
+      dumps: dumps.map((d) => ({ ...d, file: d.file.replace(staging, config.distDir), checksumFile: d.checksumFile.replace(staging, config.distDir) })),
       durationMs, recordsPerSecond: counts.records / (durationMs / 1000), stageMs: times,
     };
     if (config.strict && counts.rejected > 0) {
@@ -260,6 +261,7 @@ export async function runBuild(config: Config, opts: BuildOptions = {}): Promise
     return result;
   } catch (err) {
     progress.stop();
+    await pool?.close();
     publisher?.abort();
     await ledgerStage?.discard();
     await discardStaging(staging);

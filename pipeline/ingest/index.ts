@@ -95,6 +95,17 @@ async function* walk(dir: string): AsyncGenerator<string> {
   }
 }
 
+/** How many files ingest will read under `${dataDir}/records/` (the progress bar's total); 0 when there is no such folder. */
+export async function countFiles(dataDir: string): Promise<number> {
+  let n = 0;
+  try {
+    for await (const _ of walk(join(dataDir, 'records'))) n += 1;
+  } catch {
+    return 0;
+  }
+  return n;
+}
+
 /**
  * Streams every record under `${dataDir}/records/` (recursively, in sorted path order, one file in memory
  * at a time), each a record or a rejection; an id already read is rejected with both sources named.

@@ -32,6 +32,17 @@ export function tripleKey(q: Quad): string {
  * duplicates dropped, and each subject's statements grouped, rdf:type first, so Turtle reads well.
  */
 export function canonicalize(quads: Iterable<Quad>, graph: NamedNode, prefix: string): Quad[] {
+  return canonicalizeKeyed(quads, graph, prefix).quads;
+}
+
+/** A graph in canonical form with each quad's triple key (tripleKey), which hashing, the union and N-Triples all reuse. */
+export interface KeyedQuads {
+  quads: Quad[];
+  keys: string[];
+}
+
+/** canonicalize, keeping the key it computes for each quad (every quad is in `graph`, so the triple decides). */
+export function canonicalizeKeyed(quads: Iterable<Quad>, graph: NamedNode, prefix: string): KeyedQuads {
   const labels = new Map<string, BlankNode>();
   const relabel = <T extends Term>(t: T): T => {
     if (t.termType !== 'BlankNode') return t;
@@ -43,22 +54,31 @@ export function canonicalize(quads: Iterable<Quad>, graph: NamedNode, prefix: st
     return b as unknown as T;
   };
   const seen = new Set<string>();
-  const bySubject = new Map<string, { types: Quad[]; rest: Quad[] }>();
+  const bySubject = new Map<string, { types: KeyedQuads; rest: KeyedQuads }>();
   for (const q of quads) {
     const out = quad(relabel(q.subject) as Quad_Subject, q.predicate, relabel(q.object) as Quad_Object, graph);
-    const key = quadKey(out);
+    const key = tripleKey(out);
     if (seen.has(key)) continue;
     seen.add(key);
     const subjectKey = `${out.subject.termType}:${out.subject.value}`;
     let group = bySubject.get(subjectKey);
     if (!group) {
-      group = { types: [], rest: [] };
+      group = { types: { quads: [], keys: [] }, rest: { quads: [], keys: [] } };
       bySubject.set(subjectKey, group);
     }
-    (out.predicate.value === RDF_TYPE ? group.types : group.rest).push(out);
+    const part = out.predicate.value === RDF_TYPE ? group.types : group.rest;
+    part.quads.push(out);
+    part.keys.push(key);
   }
-  const result: Quad[] = [];
-  for (const { types, rest } of bySubject.values()) result.push(...types, ...rest);
+  const result: KeyedQuads = { quads: [], keys: [] };
+  for (const { types, rest } of bySubject.values()) {
+    for (const part of [types, rest]) {
+      for (let i = 0; i < part.quads.length; i++) {
+        result.quads.push(part.quads[i]!);
+        result.keys.push(part.keys[i]!);
+      }
+    }
+  }
   return result;
 }
 
@@ -66,8 +86,12 @@ export function canonicalize(quads: Iterable<Quad>, graph: NamedNode, prefix: st
 export function contentHash(quads: Iterable<Quad>): string {
   const lines: string[] = [];
   for (const q of quads) lines.push(tripleKey(q));
+  return hashKeys(lines);
+}
+
+/** contentHash from the triple keys of the statements. */
+export function hashKeys(keys: readonly string[]): string {
+  const lines = [...keys];
   lines.sort();
-  const hash = createHash('sha256');
-  for (const line of lines) hash.update(`${line}\n`);
-  return hash.digest('hex');
+  return createHash('sha256').update(lines.length > 0 ? `${lines.join('\n')}\n` : '').digest('hex');
 }

@@ -1,4 +1,4 @@
-// One dump file being written: bytes go to disk as they come, hashed and counted on the way, with backpressure.
+// One dump file being written: bytes go to disk in large chunks, hashed and counted on the way, with backpressure.
 import { createHash } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -14,10 +14,15 @@ export interface DumpInfo {
   sha256: string;
 }
 
-/** A file written through a hashing pass; `input` takes strings or buffers, `close()` resolves once all is on disk. */
+// Writes are gathered up to this size: a record's parts are a few KB each, and each write costs a trip through the stream.
+const CHUNK_BYTES = 256 * 1024;
+
+/** A file written through a hashing pass; `write` takes strings or bytes, `close()` resolves once all is on disk. */
 export class DumpFile {
   readonly file: string;
   readonly input: Writable;
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
   private readonly hash = createHash('sha256');
   private bytes = 0;
   private readonly done: Promise<void>;
@@ -40,9 +45,21 @@ export class DumpFile {
     });
   }
 
-  /** Writes a chunk, waiting when the disk is behind so memory stays bounded. */
-  async write(chunk: string | Buffer): Promise<void> {
+  /** Writes a chunk (gathered with the next ones into a large write), waiting when the disk is behind so memory stays bounded. */
+  async write(chunk: string | Uint8Array): Promise<void> {
     if (this.failure) throw this.failure;
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    if (bytes.length === 0) return;
+    this.pending.push(bytes);
+    this.pendingBytes += bytes.length;
+    if (this.pendingBytes >= CHUNK_BYTES) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    if (this.pending.length === 0) return;
+    const chunk = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingBytes);
+    this.pending = [];
+    this.pendingBytes = 0;
     if (!this.input.write(chunk)) await this.drained(this.input);
   }
 
@@ -63,6 +80,7 @@ export class DumpFile {
 
   /** Ends the input (unless a pipe already ends it) and waits for the file to be flushed; returns size and hash. */
   async close(endInput = true): Promise<DumpInfo> {
+    await this.flush();
     if (endInput) this.input.end();
     await this.done;
     if (this.failure) throw this.failure;

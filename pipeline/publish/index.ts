@@ -1,14 +1,15 @@
-// The publish stage: writes each graph to the five dumps as it passes, then closes them with their checksums.
+// The publish stage: appends each graph to the five dumps as it passes, then closes them with their checksums.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { NamedNode, Quad } from 'n3';
 import type { Iris } from '../../src/core/iri.ts';
 import { prefixes } from '../../src/core/vocab.ts';
-import { writeChecksum, type DumpInfo } from './dump-file.ts';
+import { DumpFile, writeChecksum, type DumpInfo } from './dump-file.ts';
 import { JsonLdDump, type JsonLdContext } from './jsonld-dump.ts';
-import { N3Dump } from './n3-dump.ts';
 import { RdfXmlDump } from './rdfxml-dump.ts';
-import { Union, type Scope, type UnionCounts } from './union.ts';
+import { GraphSerializer, type SerializedGraph } from './serialize.ts';
+import { turtleHeader } from './turtle.ts';
+import { emptyCounts, mergeCounts, type Scope, type UnionCounts } from './union.ts';
 
 /** Dump syntaxes, by file extension, with the media type the description announces. */
 export const DUMP_FORMATS = [
@@ -31,14 +32,19 @@ export function dumpsDir(distDir: string): string {
   return path.join(distDir, 'dumps');
 }
 
-/** Streams graphs into `{distDir}/dumps/dataset.*`; one instance per build. */
+/**
+ * Streams graphs into `{distDir}/dumps/dataset.*`; one instance per build. Graphs come serialised (SerializedGraph,
+ * made in a worker thread for records) or as quads, serialised here by the publisher's own GraphSerializer, which
+ * holds the union of the shared graphs; what it holds must be what the workers' serialisers hold.
+ */
 export class Publisher {
-  private readonly union: Union;
-  private readonly nq: N3Dump;
-  private readonly ttl: N3Dump;
-  private readonly nt: N3Dump;
+  private readonly serializer: GraphSerializer;
+  private readonly nq: DumpFile;
+  private readonly ttl: DumpFile;
+  private readonly nt: DumpFile;
   private readonly jsonld: JsonLdDump;
   private readonly rdf: RdfXmlDump;
+  private readonly union: UnionCounts = emptyCounts();
   private closed = false;
   /** Statements written to the N-Quads dump so far. */
   quadCount = 0;
@@ -48,12 +54,13 @@ export class Publisher {
   private constructor(dir: string, iris: Iris, context: JsonLdContext) {
     const p = prefixes(iris.base);
     const file = (ext: DumpExt) => path.join(dir, `dataset.${ext}`);
-    this.union = new Union(iris);
-    this.nq = new N3Dump(file('nq'), 'N-Quads', p);
-    this.ttl = new N3Dump(file('ttl'), 'Turtle', p);
-    this.nt = new N3Dump(file('nt'), 'N-Triples', p);
+    this.serializer = new GraphSerializer(iris, context);
+    this.nq = new DumpFile(file('nq'));
+    this.ttl = new DumpFile(file('ttl'));
+    this.nt = new DumpFile(file('nt'));
     this.jsonld = new JsonLdDump(file('jsonld'), context);
     this.rdf = new RdfXmlDump(file('rdf'), p);
+    void this.ttl.write(turtleHeader(p));
   }
 
   /** Opens the five dumps under `{distDir}/dumps/`. */
@@ -69,20 +76,25 @@ export class Publisher {
    * dataset graphs, RECORD for a record's). `count` false leaves it out of the VoID counts.
    */
   async publish(graph: NamedNode, quads: readonly Quad[], scope: Scope, count = true): Promise<void> {
-    if (quads.some((q) => !q.graph.equals(graph))) throw new TypeError(`publish(${graph.value}): every quad must be in that graph`);
-    await this.nq.write(quads);
-    this.quadCount += quads.length;
-    const fresh = this.union.add(quads, scope, count);
-    this.tripleCount += fresh.length;
-    await this.ttl.write(fresh);
-    await this.nt.write(fresh);
-    await this.jsonld.write(fresh);
-    await this.rdf.write(fresh);
+    await this.append(this.serializer.serialize(graph, quads, scope, count));
+  }
+
+  /** Appends a graph serialised elsewhere (GraphSerializer.serialize), in the order graphs are to appear. */
+  async append(part: SerializedGraph): Promise<void> {
+    if (this.closed) throw new TypeError('the dumps are closed');
+    await this.nq.write(part.nq);
+    await this.ttl.write(part.ttl);
+    await this.nt.write(part.nt);
+    await this.jsonld.write(part.jsonld);
+    await this.rdf.write(part.rdf, part.rdfNamespaces);
+    this.quadCount += part.quads;
+    this.tripleCount += part.triples;
+    mergeCounts(this.union, part.counts);
   }
 
   /** The VoID counts of everything counted so far. */
   counts(): UnionCounts {
-    return this.union.snapshot();
+    return { ...this.union, properties: new Map(this.union.properties), classes: new Map(this.union.classes) };
   }
 
   /** Finishes every dump and writes its `.sha256`; returns them in DUMP_FORMATS order. */

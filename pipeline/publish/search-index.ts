@@ -62,10 +62,24 @@ const LABEL_PREDICATES = [`${NS.skos}prefLabel`, `${NS.rdfs}label`, `${NS.schema
 const MENTIONS = `${NS.schema}mentions`;
 const SUBJECT = `${NS.dcterms}subject`;
 
+/** What the index takes from a record's quads (searchFacts), found in whichever thread published the record. */
+export interface SearchFacts {
+  /** Keys `kind/id` of the entities the thesis links to, in order of first link. */
+  linked: string[];
+  /** Of those, the ones it mentions (schema:mentions), in order. */
+  mentioned: string[];
+  /** Subject keys the graph states: `kind/id` of linked concepts, or the subject text. */
+  subjects: string[];
+  /** The label each linked entity has in the record, [key, label]. */
+  labels: [string, string][];
+}
+
 /** The streaming writer `createSearchIndexWriter` returns. */
 export interface SearchIndexWriter {
   /** Adds one published record with the quads of its graph. */
   add(record: ThesisRecord, quads: Quad[]): void;
+  /** The same, with the facts of its quads found beforehand (searchFacts). */
+  addFacts(record: ThesisRecord, facts: SearchFacts): void;
   /** Writes `distDir/search-index.json`; returns its path. */
   write(distDir: string): Promise<string>;
   /** The file's content as written (for tests and the runner's counts). */
@@ -100,27 +114,11 @@ export function createSearchIndexWriter(iris: Iris, authority?: Authority): Sear
     searchLabels.set(key, [e.prefLabel.value, ...e.altLabels.map((l) => l.value)]);
   }
 
-  function add(record: ThesisRecord, quads: Quad[]): void {
-    const thesis = iris.thesis(record.id).value;
-    const linked = new Set<string>();
-    const mentioned: string[] = [];
-    const subjects: string[] = [];
-    const labelsInRecord = new Map<string, string>();
-    for (const q of quads) {
-      if (q.object.termType === 'Literal' && LABEL_PREDICATES.includes(q.predicate.value)) {
-        const found = entityKey(iris, q.subject.value);
-        const lang = q.object.language;
-        if (found && (!labelsInRecord.has(found.key) || lang === '' || lang === 'en')) labelsInRecord.set(found.key, q.object.value);
-      }
-      if (q.subject.value !== thesis) continue;
-      if (q.predicate.value === SUBJECT && q.object.termType === 'Literal' && !subjects.includes(q.object.value)) subjects.push(q.object.value);
-      if (q.object.termType !== 'NamedNode') continue;
-      const found = entityKey(iris, q.object.value);
-      if (!found) continue;
-      linked.add(found.key);
-      if (q.predicate.value === MENTIONS && !mentioned.includes(found.key)) mentioned.push(found.key);
-      if (q.predicate.value === SUBJECT && !subjects.includes(found.key)) subjects.push(found.key);
-    }
+  function addFacts(record: ThesisRecord, facts: SearchFacts): void {
+    const linked = facts.linked;
+    const mentioned = facts.mentioned;
+    const subjects = [...facts.subjects];
+    const labelsInRecord = new Map(facts.labels);
     const entityLabels: string[] = [];
     for (const key of linked) {
       const [kind, id] = key.split('/') as [EntityKind, string];
@@ -169,7 +167,32 @@ export function createSearchIndexWriter(iris: Iris, authority?: Authority): Sear
     return file;
   }
 
-  return { add, write, toJSON };
+  return { add: (record, quads) => addFacts(record, searchFacts(iris, record, quads)), addFacts, write, toJSON };
+}
+
+/** What the index reads in a record's quads: the entities the thesis links to and mentions, its subjects, their labels there. */
+export function searchFacts(iris: Iris, record: ThesisRecord, quads: readonly Quad[]): SearchFacts {
+  const thesis = iris.thesis(record.id).value;
+  const linked = new Set<string>();
+  const mentioned: string[] = [];
+  const subjects: string[] = [];
+  const labelsInRecord = new Map<string, string>();
+  for (const q of quads) {
+    if (q.object.termType === 'Literal' && LABEL_PREDICATES.includes(q.predicate.value)) {
+      const found = entityKey(iris, q.subject.value);
+      const lang = q.object.language;
+      if (found && (!labelsInRecord.has(found.key) || lang === '' || lang === 'en')) labelsInRecord.set(found.key, q.object.value);
+    }
+    if (q.subject.value !== thesis) continue;
+    if (q.predicate.value === SUBJECT && q.object.termType === 'Literal' && !subjects.includes(q.object.value)) subjects.push(q.object.value);
+    if (q.object.termType !== 'NamedNode') continue;
+    const found = entityKey(iris, q.object.value);
+    if (!found) continue;
+    linked.add(found.key);
+    if (q.predicate.value === MENTIONS && !mentioned.includes(found.key)) mentioned.push(found.key);
+    if (q.predicate.value === SUBJECT && !subjects.includes(found.key)) subjects.push(found.key);
+  }
+  return { linked: [...linked], mentioned, subjects, labels: [...labelsInRecord] };
 }
 
 /** Loads a written index's words for searching (the server's side of the format). */

@@ -30,13 +30,27 @@ export interface UnionCounts {
   classes: Map<string, number>;
 }
 
+/** Counts with nothing in them. */
+export function emptyCounts(): UnionCounts {
+  return { triples: 0, distinctSubjects: 0, entities: 0, properties: new Map(), classes: new Map() };
+}
+
+/** Adds `delta` into `into`. */
+export function mergeCounts(into: UnionCounts, delta: UnionCounts): void {
+  into.triples += delta.triples;
+  into.distinctSubjects += delta.distinctSubjects;
+  into.entities += delta.entities;
+  for (const [k, n] of delta.properties) into.properties.set(k, (into.properties.get(k) ?? 0) + n);
+  for (const [k, n] of delta.classes) into.classes.set(k, (into.classes.get(k) ?? 0) + n);
+}
+
 /** Accumulates the union across graphs as they pass. */
 export class Union {
   private readonly idSpace: string;
   private readonly sharedTriples = new Set<string>();
   private readonly sharedSubjects = new Set<string>();
   private readonly sharedTyped = new Set<string>();
-  private readonly counts: UnionCounts = { triples: 0, distinctSubjects: 0, entities: 0, properties: new Map(), classes: new Map() };
+  private readonly counts: UnionCounts = emptyCounts();
 
   constructor(iris: Iris) {
     this.idSpace = iris.idSpace();
@@ -47,21 +61,31 @@ export class Union {
    * N-Triples, JSON-LD and RDF/XML must still write); counts them unless `count` is false.
    */
   add(quads: readonly Quad[], scope: Scope, count = true): Quad[] {
+    return this.select(quads, quads.map(tripleKey), scope, count, this.counts).map((i) => quads[i]!);
+  }
+
+  /**
+   * The same with the quads' triple keys (tripleKey) at hand: returns the positions of the fresh ones, counts them into
+   * `into` (this union's own counts, or a record's, which a worker thread sends back and mergeCounts adds).
+   * A record's statements are checked against the shared graphs only, so any thread holding them answers the same.
+   */
+  select(quads: readonly Quad[], keys: readonly string[], scope: Scope, count: boolean, into: UnionCounts): number[] {
     const shared = scope === 'shared';
-    const fresh: Quad[] = [];
+    const fresh: number[] = [];
     // A record's own sets live for this call only: what one record states cannot repeat in another.
     const localTriples = new Set<string>();
     const localSubjects = new Set<string>();
     const localTyped = new Set<string>();
-    for (const q of quads) {
-      const key = tripleKey(q);
+    for (let i = 0; i < quads.length; i++) {
+      const q = quads[i]!;
+      const key = keys[i]!;
       if (this.sharedTriples.has(key)) continue;
       const triples = shared ? this.sharedTriples : localTriples;
       if (!shared && triples.has(key)) continue;
       triples.add(key);
-      fresh.push(q);
+      fresh.push(i);
       if (!count) continue;
-      const c = this.counts;
+      const c = into;
       c.triples += 1;
       c.properties.set(q.predicate.value, (c.properties.get(q.predicate.value) ?? 0) + 1);
       const subjectKey = `${q.subject.termType === 'BlankNode' ? '_:' : ''}${q.subject.value}`;
@@ -79,6 +103,11 @@ export class Union {
       }
     }
     return fresh;
+  }
+
+  /** Adds counts made elsewhere (a record serialised by a worker thread) to this union's. */
+  merge(delta: UnionCounts): void {
+    mergeCounts(this.counts, delta);
   }
 
   /** The counts so far. */
