@@ -103,7 +103,9 @@ function makePlace(b: Builder, countries: Record<'china' | 'japan' | 'russia' | 
   }
   const [form, type] = rng.pick(PLACE_FORMS);
   const name = form.replace('{}', `${rng.pick(PLACE_STARTS)}${rng.pick(PLACE_ENDS)}`);
-  return b.add('place', { value: name }, [], {
+  // Maps and texts abbreviate "Mount": the abbreviation is an alias the linker must know.
+  const alts = name.startsWith('Mount ') ? [{ value: name.replace('Mount ', 'Mt. ') }] : [];
+  return b.add('place', { value: name }, alts, {
     types: [type], description: fictional(type === 'schema:City' ? 'town in western Canada' : 'place in western Canada'),
     relations: { containedInPlace: [rng.pick(countries.home)] },
   });

@@ -45,7 +45,7 @@ export interface CorpusSummary {
 /** The manifest beside records/: what each broken record is, so tests and benches know what must be rejected. */
 export const MANIFEST_FILE = 'corpus-manifest.json';
 /** The limits flags are checked against. */
-export const LIMITS = { records: [1, MAX_RECORDS], entities: [300, 20_000], brokenRate: [0, 0.5], oaiShare: [0, 1], seed: [0, 4294967295] } as const;
+export const LIMITS = { records: [1, MAX_RECORDS], entities: [300, 10_000], brokenRate: [0, 0.5], oaiShare: [0, 1], seed: [0, 4294967295] } as const;
 
 /** Throws ERR_CONFIG naming the first option out of range. */
 export function checkOptions(o: CorpusOptions): void {
