@@ -12,6 +12,8 @@ export interface LoadFigures {
   non2xx: number;
   errors: number;
   statusCodes: Record<string, number>;
+  /** How many of the paths were asked for (warm-up included): a second pass over those finds them cached. */
+  pathsUsed: number;
 }
 
 /** Load-tests `url` for `seconds` with `connections` connections, each request taking the next of `paths` in turn. */
@@ -42,6 +44,7 @@ export async function cannon(url: string, paths: readonly string[], seconds: num
     non2xx: result.non2xx,
     errors: result.errors,
     statusCodes,
+    pathsUsed: Math.min(next, paths.length),
   };
 }
 

@@ -23,6 +23,16 @@ async function rows(endpoint: string, file: string, baseIri: string, bindings: B
   return (JSON.parse(answer.body) as { results: { bindings: Row[] } }).results.bindings;
 }
 
+/** Rows of a params query whose parameter is optional: a failure leaves it unset (its queries are then skipped) and is said why. */
+async function optionalRows(endpoint: string, file: string, baseIri: string, described: Record<string, string>, name: string, bindings: Bindings = {}): Promise<Row[]> {
+  try {
+    return await rows(endpoint, file, baseIri, bindings);
+  } catch (err) {
+    described[name] = `unavailable: ${(err as Error).message.slice(0, 200)}`;
+    return [];
+  }
+}
+
 const DOCUMENT_FORMATS = ['ttl', 'nt', 'jsonld', 'rdf', 'html'] as const;
 const LINKS_PER_PAGE = 100;
 
@@ -50,22 +60,22 @@ export async function pickParams(endpoint: string, baseUri: string, seed: number
   bindings.keyword = stringTerm(keyword);
   described.keyword = JSON.stringify(keyword);
 
-  const author = (await rows(endpoint, 'first-author.rq', base, { thesis }))[0]?.name?.value;
+  const author = (await optionalRows(endpoint, 'first-author.rq', base, described, 'prefix', { thesis }))[0]?.name?.value;
   if (author) {
     bindings.prefix = stringTerm([...author].slice(0, 2).join(''));
     described.prefix = JSON.stringify([...author].slice(0, 2).join(''));
   }
-  const subject = (await rows(endpoint, 'top-subject.rq', base))[0];
+  const subject = (await optionalRows(endpoint, 'top-subject.rq', base, described, 'subject'))[0];
   if (subject?.subject) {
     bindings.subject = termFromJson(subject.subject);
     described.subject = `${subject.subject.value} (${subject.theses?.value} theses)`;
   }
-  const mentioned = (await rows(endpoint, 'top-mentioned.rq', base))[0];
+  const mentioned = (await optionalRows(endpoint, 'top-mentioned.rq', base, described, 'entity'))[0];
   if (mentioned?.entity) {
     bindings.entity = termFromJson(mentioned.entity);
     described.entity = `${mentioned.entity.value} (mentioned by ${mentioned.theses?.value} theses)`;
   }
-  const pair = (await rows(endpoint, 'top-program-degree.rq', base))[0];
+  const pair = (await optionalRows(endpoint, 'top-program-degree.rq', base, described, 'program'))[0];
   if (pair?.program && pair.degree) {
     const first = Number(pair.first?.value);
     const last = Number(pair.last?.value);
@@ -85,7 +95,7 @@ export async function pickParams(endpoint: string, baseUri: string, seed: number
   const random = seededRandom(seed);
   const documentPaths = sample(paths, documents, random).map((p) => `${p}.${DOCUMENT_FORMATS[Math.floor(random() * DOCUMENT_FORMATS.length)]}`);
 
-  const hubRow = (await rows(endpoint, 'hub-entity.rq', base))[0];
+  const hubRow = (await optionalRows(endpoint, 'hub-entity.rq', base, described, 'hub'))[0];
   let hub: CorpusParams['hub'];
   const hubPath = hubRow?.entity ? documentPath(hubRow.entity.value, baseUri) : undefined;
   if (hubRow?.entity && hubPath) {

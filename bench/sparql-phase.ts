@@ -38,6 +38,8 @@ export interface SparqlFigures {
   worstRatio: number;
   worstQuery: string;
   mismatches: string[];
+  /** False when there was no reference to time or compare against. */
+  reference: boolean;
 }
 
 function agreement(query: BenchQuery, ours: Answer, theirs: Answer): Agreement {
@@ -47,7 +49,7 @@ function agreement(query: BenchQuery, ours: Answer, theirs: Answer): Agreement {
 }
 
 /** Runs one query `warmups + runs` times on each side, alternating which goes first; both must answer 200. */
-async function measure(query: BenchQuery, text: string, ours: string, reference: string, opts: SparqlPhaseOptions): Promise<QueryFigure> {
+async function measure(query: BenchQuery, text: string, ours: string, reference: string | undefined, opts: SparqlPhaseOptions): Promise<QueryFigure> {
   const figure: QueryFigure = { name: query.name, title: query.title };
   const oursMs: number[] = [];
   const refMs: number[] = [];
@@ -59,17 +61,23 @@ async function measure(query: BenchQuery, text: string, ours: string, reference:
     // A trailing comment makes each repetition's text unique, so no cache keyed on the text can answer it.
     const q = `${text}\n# bench repetition ${i}\n`;
     const pair: Answer[] = [];
-    if (i % 2 === 0) { pair[0] = await postQuery(ours, q, query.kind, 600_000); pair[1] = await postQuery(reference, q, query.kind, 600_000); }
-    else { pair[1] = await postQuery(reference, q, query.kind, 600_000); pair[0] = await postQuery(ours, q, query.kind, 600_000); }
+    // Without a reference (Oxigraph could not load the dump) ours is still timed, and nothing is compared.
+    const ask = (url: string | undefined) => (url ? postQuery(url, q, query.kind, 600_000) : Promise.resolve<Answer>({ status: 200, body: '', bytes: 0, ms: Number.NaN }));
+    if (i % 2 === 0) { pair[0] = await ask(ours); pair[1] = await ask(reference); }
+    else { pair[1] = await ask(reference); pair[0] = await ask(ours); }
     const [mine, theirs] = pair as [Answer, Answer];
     if (theirs.status !== 200) throw new Error(`${query.name}: the reference answered ${theirs.status}: ${theirs.body.slice(0, 300)}`);
     if (mine.status !== 200) failures[String(mine.status)] = (failures[String(mine.status)] ?? 0) + 1;
-    if (i === 0 && Math.max(mine.ms, theirs.ms) > opts.slowMs) { warmups = 1; runs = Math.min(runs, 3); }
-    if (mine.status === 200 && !compared) {
+    if (i === 0 && Math.max(mine.ms, reference ? theirs.ms : 0) > opts.slowMs) { warmups = 1; runs = Math.min(runs, 3); }
+    if (mine.status === 200 && !compared && reference) {
       compared = true;
       const a = agreement(query, mine, theirs);
       Object.assign(figure, { rows: a.rows, referenceRows: a.referenceRows, same: a.same, detail: a.detail || undefined });
       if (!a.same) opts.out(`!!! MISMATCH ${query.name}: ours ${a.rows} rows, Oxigraph ${a.referenceRows}: ${a.detail}`);
+    }
+    if (mine.status === 200 && !compared && !reference) {
+      compared = true;
+      figure.rows = (query.kind === 'graph' ? compareGraphs(mine.body, mine.body) : compareBindings(mine.body, mine.body, false)).rows;
     }
     if (i >= warmups) { oursMs.push(mine.ms); refMs.push(theirs.ms); }
   }
@@ -80,12 +88,13 @@ async function measure(query: BenchQuery, text: string, ours: string, reference:
   figure.runs = oursMs.length;
   figure.oursP50 = percentile(oursMs, 50);
   figure.referenceP50 = percentile(refMs, 50);
-  figure.ratio = figure.oursP50 / figure.referenceP50;
+  if (reference) figure.ratio = figure.oursP50 / figure.referenceP50;
+  else figure.referenceP50 = undefined;
   return figure;
 }
 
 /** Runs every scholar query of sparql/bench/ with its parameters bound; a query whose parameter the corpus lacks is skipped and said so. */
-export async function sparqlPhase(ours: string, reference: string, baseUri: string, bindings: Bindings, opts: SparqlPhaseOptions): Promise<SparqlFigures> {
+export async function sparqlPhase(ours: string, reference: string | undefined, baseUri: string, bindings: Bindings, opts: SparqlPhaseOptions): Promise<SparqlFigures> {
   const queries: QueryFigure[] = [];
   for (const query of scholarQueries(`${baseUri}sparql`)) {
     const missing = query.params.filter((p) => bindings[p] === undefined);
@@ -94,12 +103,14 @@ export async function sparqlPhase(ours: string, reference: string, baseUri: stri
       opts.out(`sparql ${query.name}: skipped, the corpus has no value for ${missing.join(', ')}`);
       continue;
     }
-    const figure = await measure(query, bindQuery(query, bindings), `${ours}/sparql`, `${reference}/query`, opts);
+    const figure = await measure(query, bindQuery(query, bindings), `${ours}/sparql`, reference && `${reference}/query`, opts);
     queries.push(figure);
-    opts.out(`sparql ${query.name}: ours p50 ${figure.oursP50!.toFixed(1)} ms, Oxigraph ${figure.referenceP50!.toFixed(1)} ms (${figure.ratio!.toFixed(2)}x), ${figure.rows} rows, ${figure.same ? 'same answer' : 'MISMATCH'}`);
+    const against = reference ? `Oxigraph ${figure.referenceP50!.toFixed(1)} ms (${figure.ratio!.toFixed(2)}x), ${figure.rows} rows, ${figure.same ? 'same answer' : 'MISMATCH'}` : 'no reference';
+    opts.out(`sparql ${query.name}: ours p50 ${figure.oursP50!.toFixed(1)} ms, ${against}`);
   }
   // A query our server failed (e.g. 503 at its timeout) stays in: its times are what a scholar waited, and the report flags it.
   const measured = queries.filter((q) => q.ratio !== undefined);
+  if (!reference) return { queries, geomeanRatio: Number.NaN, worstRatio: Number.NaN, worstQuery: '', mismatches: [], reference: false };
   const worst = measured.reduce<QueryFigure | undefined>((w, q) => (!w || q.ratio! > w.ratio! ? q : w), undefined);
   return {
     queries,
@@ -107,5 +118,6 @@ export async function sparqlPhase(ours: string, reference: string, baseUri: stri
     worstRatio: worst?.ratio ?? Number.NaN,
     worstQuery: worst?.name ?? '',
     mismatches: queries.filter((q) => q.same === false).map((q) => q.name),
+    reference: true,
   };
 }

@@ -74,7 +74,7 @@ async function benchOnce(flags: BenchFlags, records: number, resultsDir: string)
   const file = writeResult(resultsDir, name, { machine: info, settings, table: rows, result });
   console.log(`\nwrote ${path.relative(process.cwd(), file)}`);
   // The smoke is there to notice rot: a phase that could not compare with its reference has rotted.
-  if (flags.smoke && !result.sparql) throw new Error(`smoke: no SPARQL comparison (${result.reference})`);
+  if (flags.smoke && !result.sparql.reference) throw new Error(`smoke: no SPARQL comparison (${result.reference})`);
   return result;
 }
 
