@@ -14,8 +14,13 @@ export interface SlotPattern {
   g: Slot | 'union';
 }
 
-const isVar = (x: Slot) => x < 0;
-const slotOf = (x: Slot) => -x - 1;
+function isVar(x: Slot): boolean {
+  return x < 0;
+}
+
+function slotOf(x: Slot): number {
+  return -x - 1;
+}
 
 /** The positions of a pattern that read from a row: [pattern position value, column] pairs. */
 function columns(p: SlotPattern): [Slot, number][] {
@@ -30,9 +35,9 @@ function bind(p: SlotPattern, values: Int32Array): IdPattern {
   return { s: value(p.s), p: value(p.p), o: value(p.o), g };
 }
 
-/** How many rows a pattern would match with only its constants bound: exact, from the index ranges. */
-export function countPattern(store: QuadStore, p: SlotPattern, slots: number): number {
-  const ids = bind(p, new Int32Array(slots).fill(-1));
+/** How many rows a pattern matches with its constants and the bound `values` (or, given a slot count, its constants alone): exact. */
+export function countPattern(store: QuadStore, p: SlotPattern, values: Int32Array | number): number {
+  const ids = bind(p, typeof values === 'number' ? new Int32Array(values).fill(-1) : values);
   const m = p.g === 'union' ? store.matchTriples(ids) : store.matchQuads(ids);
   return m.hi - m.lo;
 }
@@ -42,21 +47,25 @@ export function countPattern(store: QuadStore, p: SlotPattern, slots: number): n
  * cartesian product only when nothing connects), preferring a bound subject (a handful of rows), then a bound object,
  * then the smallest count. Counts are exact and cheap, so the order follows the data, not guesses about it.
  */
-export function orderPatterns(patterns: readonly SlotPattern[], counts: readonly number[]): number[] {
-  const bound = new Set<number>();
+export function orderPatterns(patterns: readonly SlotPattern[], counts: readonly number[], boundBefore: ReadonlySet<number> = new Set()): number[] {
+  if (patterns.length === 1) return [0];
+  const bound = new Set<number>(boundBefore);
   const left = patterns.map((_, i) => i);
   const order: number[] = [];
-  const varsOf = (p: SlotPattern) => [p.s, p.p, p.o, typeof p.g === 'number' ? p.g : 0].filter(isVar).map(slotOf);
   while (left.length) {
     let best = -1;
     let bestCost = Infinity;
     for (const i of left) {
       const p = patterns[i]!;
       const vars = varsOf(p);
-      const connected = vars.some((v) => bound.has(v));
-      const open = vars.filter((v) => !bound.has(v)).length;
+      let connected = false;
+      let open = 0;
+      for (const v of vars) {
+        if (bound.has(v)) connected = true;
+        else open++;
+      }
       let cost = counts[i]!;
-      if (order.length > 0 && !connected && vars.length > 0) cost = 1e12 + cost;
+      if (bound.size > 0 && !connected && vars.length > 0) cost = 1e12 + cost;
       else if (open === 0) cost = 0;
       else if (isVar(p.s) && bound.has(slotOf(p.s))) cost = 1 + cost / 1e6;
       else if (isVar(p.o) && bound.has(slotOf(p.o))) cost = 10 + cost / 1e3;
@@ -70,6 +79,15 @@ export function orderPatterns(patterns: readonly SlotPattern[], counts: readonly
     for (const v of varsOf(patterns[best]!)) bound.add(v);
   }
   return order;
+}
+
+function varsOf(p: SlotPattern): number[] {
+  const out: number[] = [];
+  if (isVar(p.s)) out.push(slotOf(p.s));
+  if (isVar(p.p)) out.push(slotOf(p.p));
+  if (isVar(p.o)) out.push(slotOf(p.o));
+  if (typeof p.g === 'number' && isVar(p.g)) out.push(slotOf(p.g));
+  return out;
 }
 
 /**
@@ -93,15 +111,23 @@ export class JoinCursor {
     slots: number,
     /** The default graph's id, whose quads a graph variable skips; -1 when it has none. */
     private readonly defaultGraph: number,
+    /** Values to extend (slots bound already stay as they are); a fresh row when absent. */
+    values?: Int32Array,
   ) {
-    this.values = new Int32Array(slots).fill(-1);
+    this.values = values ?? new Int32Array(slots).fill(-1);
     const n = patterns.length;
     this.lo = new Int32Array(n);
     this.hi = new Int32Array(n);
     this.at = new Int32Array(n);
     this.matches = new Array(n);
     this.assigned = Array.from({ length: n }, () => []);
+    // Each level's variables and the table columns they read, worked out once (accept runs once per row examined).
+    this.varSlots = patterns.map((p) => columns(p).filter(([x]) => isVar(x)).map(([x]) => slotOf(x)));
+    this.varCols = patterns.map((p) => columns(p).filter(([x]) => isVar(x)).map(([, col]) => col));
   }
+
+  private readonly varSlots: number[][];
+  private readonly varCols: number[][];
 
   private open(k: number): void {
     const p = this.patterns[k]!;
@@ -126,10 +152,10 @@ export class JoinCursor {
     const rows = union ? this.store.tripleRows : this.store.quadRows;
     // GRAPH ?g ranges over the named graphs only.
     if (typeof p.g === 'number' && isVar(p.g) && rows[width * r + G] === this.defaultGraph) return false;
-    for (const [x, col] of columns(p)) {
-      if (!isVar(x)) continue;
-      const slot = slotOf(x);
-      const value = rows[width * r + col]!;
+    const slots = this.varSlots[k]!, cols = this.varCols[k]!;
+    for (let j = 0; j < slots.length; j++) {
+      const slot = slots[j]!;
+      const value = rows[width * r + cols[j]!]!;
       const current = this.values[slot]!;
       if (current === -1) {
         this.values[slot] = value;
@@ -140,6 +166,14 @@ export class JoinCursor {
       }
     }
     return true;
+  }
+
+  /** Starts the walk again from the top, over the current `values` (a cursor is reused for each row of an OPTIONAL). */
+  reset(): void {
+    for (let k = 0; k < this.patterns.length; k++) this.clear(k);
+    this.level = 0;
+    this.started = false;
+    this.paused = false;
   }
 
   /** Rows this cursor may still examine before `next` pauses (-1); the caller refills it each turn. */

@@ -8,111 +8,52 @@ import type { BindingsStream, ComunicaDataFactory, FragmentSelectorShape, IActio
 import type * as RDF from '@rdfjs/types';
 import { DataFactory } from 'n3';
 import type { QuadStore } from './quad-store.ts';
-import { JoinCursor, countPattern, orderPatterns, type Slot, type SlotPattern } from './bgp-join.ts';
+import { countPattern } from './bgp-join.ts';
+import { PlanCompiler, evaluate, PAUSE, type Plan } from './native-plan.ts';
 
 type Term = RDF.Term;
-type Pattern = { type: string; subject: Term; predicate: Term; object: Term; graph: Term };
 
 // Rows walked before a read yields to the event loop: a join that filters out most rows must still hear a cancel.
 const STEPS_PER_TURN = 20_000;
 
-/** The patterns of a pattern, join or BGP operation, flattened; undefined for anything else. */
-function flatten(op: { type: string; input?: unknown; patterns?: unknown[] }): Pattern[] | undefined {
-  if (op.type === Algebra.Types.PATTERN) return [op as unknown as Pattern];
-  if (op.type !== Algebra.Types.JOIN && op.type !== Algebra.Types.BGP) return undefined;
-  const parts = (op.type === Algebra.Types.BGP ? op.patterns : op.input) as { type: string }[] | undefined;
-  const out: Pattern[] = [];
-  for (const part of parts ?? []) {
-    const inner = flatten(part);
-    if (!inner) return undefined;
-    out.push(...inner);
+/** A cardinality estimate for Comunica's planner: the smallest pattern count of the plan's first BGP (exact counts, cheap). */
+function estimate(store: QuadStore, plan: Plan, slots: number): number {
+  switch (plan.kind) {
+    case 'bgp':
+      return plan.empty ? 0 : Math.min(...plan.patterns.map((p) => countPattern(store, p, slots)));
+    case 'join':
+      return Math.min(...plan.inputs.map((i) => estimate(store, i, slots)));
+    case 'union':
+      return plan.inputs.reduce((n, i) => n + estimate(store, i, slots), 0);
+    case 'leftjoin':
+      return estimate(store, plan.left, slots);
+    case 'filter':
+      return estimate(store, plan.input, slots);
   }
-  return out;
 }
 
-/** The key under which the store holds a query's constant: as n3 writes it, with the language tag lowercased as n3 reads it. */
-function keyOf(term: Term): string | undefined {
-  if (term.termType === 'NamedNode') return term.value;
-  if (term.termType === 'BlankNode') return `_:${term.value}`;
-  if (term.termType === 'DefaultGraph') return '';
-  if (term.termType !== 'Literal') return undefined;
-  const lexical = `"${term.value}"`;
-  if (term.language) return `${lexical}@${term.language.toLowerCase()}`;
-  const dt = term.datatype?.value;
-  return !dt || dt === 'http://www.w3.org/2001/XMLSchema#string' ? lexical : `${lexical}^^${dt}`;
-}
-
-/** A compiled BGP: slot patterns, the variables by slot, and whether a constant was missing (nothing can match). */
-interface Compiled {
-  patterns: SlotPattern[];
-  variables: RDF.Variable[];
-  empty: boolean;
-  /** Some variable occurs twice: a range then over-counts the answer. */
-  repeated: boolean;
-}
-
-function compile(store: QuadStore, patterns: readonly Pattern[], unionDefaultGraph: boolean): Compiled {
-  const slots = new Map<string, number>();
-  const variables: RDF.Variable[] = [];
-  let empty = false;
-  let occurrences = 0;
-  const position = (t: Term): Slot => {
-    if (t.termType === 'Variable') {
-      occurrences++;
-      let slot = slots.get(t.value);
-      if (slot === undefined) {
-        slot = variables.length;
-        slots.set(t.value, slot);
-        variables.push(t);
-      }
-      return -slot - 1;
-    }
-    const key = keyOf(t);
-    const id = key === undefined ? undefined : store.dictionary.lookup(key);
-    if (id === undefined) {
-      empty = true;
-      return 0;
-    }
-    return id;
-  };
-  const out = patterns.map((p): SlotPattern => {
-    const s = position(p.subject), pr = position(p.predicate), o = position(p.object);
-    let g: SlotPattern['g'];
-    if (p.graph.termType === 'DefaultGraph') {
-      if (unionDefaultGraph) g = 'union';
-      else if (store.defaultGraphId >= 0) g = store.defaultGraphId;
-      else {
-        empty = true;
-        g = 0;
-      }
-    } else g = position(p.graph);
-    return { s, p: pr, o, g };
-  });
-  return { patterns: out, variables, empty, repeated: occurrences > variables.length };
-}
-
-/** Streams a join cursor's solutions as bindings, a bounded amount of work per turn of the event loop. */
+/** Streams a plan's solutions as bindings, a bounded amount of work per turn of the event loop. */
 class SolutionIterator extends BufferedIterator<RDF.Bindings> {
-  constructor(private readonly cursor: JoinCursor | undefined, private readonly make: (values: Int32Array) => RDF.Bindings) {
+  constructor(private readonly steps: Generator<boolean> | undefined, private readonly make: () => RDF.Bindings, private readonly budget: { left: number }) {
     super({ autoStart: false, maxBufferSize: 128 });
   }
 
   override _read(count: number, done: () => void): void {
-    const cursor = this.cursor;
-    if (!cursor) {
+    const steps = this.steps;
+    if (!steps) {
       this.close();
       done();
       return;
     }
     let pushed = 0;
-    cursor.budget = STEPS_PER_TURN;
+    this.budget.left = STEPS_PER_TURN;
     while (pushed < count) {
-      const step = cursor.next();
-      if (step === 0) {
+      const step = steps.next();
+      if (step.done) {
         this.close();
         break;
       }
-      if (step === -1) {
+      if (step.value === PAUSE) {
         // Out of budget between solutions: continue on a later turn so messages (a cancel) get through.
         if (pushed === 0) {
           setImmediate(() => (this.done ? done() : this._read(count, done)));
@@ -120,10 +61,15 @@ class SolutionIterator extends BufferedIterator<RDF.Bindings> {
         }
         break;
       }
-      this._push(this.make(cursor.values));
+      this._push(this.make());
       pushed++;
     }
     done();
+  }
+
+  protected override _end(destroy: boolean): void {
+    this.steps?.return(undefined);
+    super._end(destroy);
   }
 }
 
@@ -143,7 +89,7 @@ export class StoreQuerySource implements IQuerySource {
    * rebuilds the joins under it without the source annotation a hoisted join carries, and then finds no source for
    * their patterns; a query with a dataset clause therefore goes to a patterns-only source.
    */
-  constructor(private readonly store: QuadStore, { joins = true }: { joins?: boolean } = {}) {
+  constructor(private readonly store: QuadStore, { joins = true, native = false }: { joins?: boolean; native?: boolean } = {}) {
     this.referenceValue = store as unknown as IQuerySource['referenceValue'];
     const AF = new AlgebraFactory(DataFactory as unknown as ComunicaDataFactory);
     const v = (name: string) => DataFactory.variable(name);
@@ -155,6 +101,7 @@ export class StoreQuerySource implements IQuerySource {
             pattern,
             { type: 'operation', operation: { operationType: 'type', type: Algebra.Types.JOIN } },
             { type: 'operation', operation: { operationType: 'type', type: Algebra.Types.BGP } },
+            ...(native ? [Algebra.Types.LEFT_JOIN, Algebra.Types.UNION, Algebra.Types.FILTER].map((type) => ({ type: 'operation', operation: { operationType: 'type', type } })) : []),
           ],
         } as FragmentSelectorShape
       : pattern;
@@ -175,24 +122,33 @@ export class StoreQuerySource implements IQuerySource {
   }
 
   queryBindings(operation: Algebra.Operation, context: IActionContext): BindingsStream {
-    const patterns = flatten(operation as never);
-    if (!patterns) throw new Error(`the quad store source was handed a ${operation.type} operation, which its selector shape does not accept`);
     const union = Boolean(context.get(KeysQueryOperation.unionDefaultGraph));
-    const compiled = compile(this.store, patterns, union);
-    const { variables } = compiled;
-    const counts = compiled.empty ? patterns.map(() => 0) : compiled.patterns.map((p) => countPattern(this.store, p, variables.length));
-    const order = orderPatterns(compiled.patterns, counts);
-    const cursor = compiled.empty || counts.includes(0) ? undefined : new JoinCursor(this.store, order.map((i) => compiled.patterns[i]!), variables.length, this.store.defaultGraphId);
+    const compiler = new PlanCompiler(this.store, union);
+    const plan = compiler.compile(operation as never);
+    if (!plan) throw new Error(`the quad store source was handed a ${operation.type} operation it cannot evaluate`);
+    const { variables } = compiler;
     const factory = this.bindingsFactory(context);
     const store = this.store;
-    const it = new SolutionIterator(cursor, (values) => factory.bindings(variables.map((variable, slot) => [variable, store.term(values[slot]!) as RDF.Term])));
-    // A single pattern's count is the answer's size unless a variable repeats or a GRAPH ?g skips the default graph.
-    const exact = cursor === undefined || (patterns.length === 1 && !compiled.repeated && (patterns[0]!.graph.termType !== 'Variable' || store.defaultGraphId < 0));
+    const values = new Int32Array(variables.length).fill(-1);
+    const term = (slot: number) => (values[slot]! >= 0 ? (store.term(values[slot]!) as Term as never) : undefined);
+    const budget = { left: STEPS_PER_TURN };
+    const steps = plan.kind === 'bgp' && plan.empty ? undefined : evaluate(store, plan, values, budget, term);
+    const make = () => {
+      const entries: [RDF.Variable, RDF.Term][] = [];
+      for (let slot = 0; slot < variables.length; slot++) if (values[slot]! >= 0) entries.push([variables[slot] as RDF.Variable, store.term(values[slot]!) as RDF.Term]);
+      return factory.bindings(entries);
+    };
+    const it = new SolutionIterator(steps, make, budget);
+    // One pattern's count is the answer's size, unless a variable repeats or a GRAPH ?g skips the default graph.
+    const single = plan.kind === 'bgp' && plan.patterns.length === 1 ? plan.patterns[0]! : undefined;
+    const count = single ? countPattern(store, single, variables.length) : estimate(store, plan, variables.length);
+    const positions = single ? [single.s, single.p, single.o, single.g].filter((x) => typeof x === 'number' && x < 0).length : 0;
+    const exact = plan.kind === 'bgp' && (plan.empty || (single !== undefined && positions === variables.length && (typeof single.g !== 'number' || single.g >= 0 || store.defaultGraphId < 0)));
     it.setProperty('metadata', {
       state: new MetadataValidationState(),
-      cardinality: { type: exact ? 'exact' : 'estimate', value: cursor === undefined ? 0 : exact ? counts[0]! : Math.min(...counts) },
+      cardinality: { type: exact ? 'exact' : 'estimate', value: plan.kind === 'bgp' && plan.empty ? 0 : count },
       requestTime: 0,
-      variables: variables.map((variable) => ({ variable, canBeUndef: false })),
+      variables: variables.map((variable, slot) => ({ variable, canBeUndef: !plan.certain.has(slot) })),
     });
     return it as unknown as BindingsStream;
   }

@@ -28,11 +28,11 @@ export const TRIPLE_ORDERS = {
 export type TripleOrder = keyof typeof TRIPLE_ORDERS;
 
 /** Bound positions as a bit mask (s 1, p 2, o 4, g 8) → the quad order whose prefix they are. */
-const QUAD_ORDER_FOR: readonly QuadOrder[] = [
+export const QUAD_ORDER_FOR: readonly QuadOrder[] = [
   'gspo', 'spog', 'posg', 'spog', 'ospg', 'ospg', 'posg', 'spog',
   'gspo', 'gspo', 'gpos', 'gspo', 'gosp', 'gosp', 'gpos', 'spog',
 ];
-const TRIPLE_ORDER_FOR: readonly TripleOrder[] = ['spo', 'spo', 'pos', 'spo', 'osp', 'osp', 'pos', 'spo'];
+export const TRIPLE_ORDER_FOR: readonly TripleOrder[] = ['spo', 'spo', 'pos', 'spo', 'osp', 'osp', 'pos', 'spo'];
 
 /**
  * One sorted view of a table: rows in the table's own order (`perm` absent) or through a permutation of row numbers.

@@ -1,7 +1,7 @@
 // The compact quad store: typed-array views over one SharedArrayBuffer, answering quad patterns (graphs kept) and triple patterns (their union).
 import { DataFactory, termToId, type OTerm as N3Term, type Quad, type Term } from 'n3';
 import { TermDictionary } from './term-dictionary.ts';
-import { G, S, P, O, TS, TP, TO, QUAD_ORDERS, TRIPLE_ORDERS, SortedIndex, quadPlan, triplePlan, type IdPattern, type Match, type QuadOrder, type TripleOrder } from './indexes.ts';
+import { G, S, P, O, TS, TP, TO, QUAD_ORDERS, TRIPLE_ORDERS, QUAD_ORDER_FOR, TRIPLE_ORDER_FOR, SortedIndex, type IdPattern, type Match, type QuadOrder, type TripleOrder } from './indexes.ts';
 import type { StoreBuffers } from './store-file.ts';
 
 const { quad, defaultGraph } = DataFactory;
@@ -61,6 +61,10 @@ export class QuadStore {
     if (term === null) return undefined;
     if (typeof term === 'string') return this.dictionary.lookup(term);
     if (term.termType !== 'NamedNode' && term.termType !== 'BlankNode' && term.termType !== 'Literal' && term.termType !== 'DefaultGraph') return undefined;
+    // The dump's language tags are read lowercased (as n3 does); a query may spell them otherwise (RDF: case-insensitive).
+    if (term.termType === 'Literal' && term.language && term.language !== term.language.toLowerCase()) {
+      return this.dictionary.lookup(`"${term.value}"@${term.language.toLowerCase()}`);
+    }
     return this.dictionary.lookup(termToId(term as Term));
   }
 
@@ -77,20 +81,37 @@ export class QuadStore {
     return { s, p, o, g };
   }
 
+  // The key prefix of the pattern being matched; matching is synchronous, so one buffer serves every call (no garbage per lookup).
+  private readonly key = new Int32Array(4);
+
   /** The rows of the quad table matching a pattern (graph -1: any graph, each quad). */
   matchQuads(pattern: IdPattern): Match {
-    const { order, key } = quadPlan(pattern);
+    const order = QUAD_ORDER_FOR[(pattern.s >= 0 ? 1 : 0) | (pattern.p >= 0 ? 2 : 0) | (pattern.o >= 0 ? 4 : 0) | (pattern.g >= 0 ? 8 : 0)]!;
+    const key = this.key;
+    let k = 0;
+    for (const c of QUAD_ORDERS[order]) {
+      const v = c === G ? pattern.g : c === S ? pattern.s : c === P ? pattern.p : pattern.o;
+      if (v < 0) break;
+      key[k++] = v;
+    }
     const index = this.quadIndexes[order];
-    const [lo, hi] = index.range(key, key.length);
-    return { index, lo, hi };
+    const lo = k === 0 ? 0 : index.bound(key, k, false);
+    return { index, lo, hi: k === 0 ? index.length : index.bound(key, k, true, lo) };
   }
 
   /** The rows of the union's triple table matching a pattern (its graph ignored). */
   matchTriples(pattern: IdPattern): Match {
-    const { order, key } = triplePlan(pattern);
+    const order = TRIPLE_ORDER_FOR[(pattern.s >= 0 ? 1 : 0) | (pattern.p >= 0 ? 2 : 0) | (pattern.o >= 0 ? 4 : 0)]!;
+    const key = this.key;
+    let k = 0;
+    for (const c of TRIPLE_ORDERS[order]) {
+      const v = c === TS ? pattern.s : c === TP ? pattern.p : pattern.o;
+      if (v < 0) break;
+      key[k++] = v;
+    }
     const index = this.tripleIndexes[order];
-    const [lo, hi] = index.range(key, key.length);
-    return { index, lo, hi };
+    const lo = k === 0 ? 0 : index.bound(key, k, false);
+    return { index, lo, hi: k === 0 ? index.length : index.bound(key, k, true, lo) };
   }
 
   /** The quad table itself (G, S, P, O per row), for joins that read rows directly. */

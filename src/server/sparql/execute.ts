@@ -12,6 +12,8 @@ import { gateQuery, checkAlgebra, graphTerms, withDataset } from './gate.ts';
 import { bindingsWriter, writeBoolean, type Sink } from './results.ts';
 import { writeGraph } from './graph-output.ts';
 import { classifyEngineError } from './engine-errors.ts';
+import { pushFiltersDown, rewriteLinkPaths, storeCanEvaluate } from './rewrite.ts';
+import { compileExpression } from '../../store/expressions.ts';
 
 /** One query as the protocol delivered it. */
 export interface QueryJob {
@@ -139,6 +141,7 @@ function drain<T>(stream: TermStream<T>, signal: AbortSignal | undefined, each: 
 export class QueryRunner {
   private readonly engine = new QueryEngine();
   private readonly source: StoreQuerySource;
+  private readonly nativeSource: StoreQuerySource;
   private readonly patternSource: StoreQuerySource;
   /** Relative IRIs in a query resolve against the endpoint's own IRI, as the Protocol allows. */
   private readonly endpoint: string;
@@ -146,13 +149,19 @@ export class QueryRunner {
   /** `base` is the deployment's BASE_URI: it names the endpoint and the prefixes graph results are written with. */
   constructor(store: QuadStore, private readonly base: string) {
     this.source = new StoreQuerySource(store);
+    this.nativeSource = new StoreQuerySource(store, { native: true });
     this.patternSource = new StoreQuerySource(store, { joins: false });
     this.endpoint = new Iris(base).sparql().value;
   }
 
   // A fresh context per call: Comunica writes into the one it is given (explain mode sticks to it).
-  private context(base = this.endpoint, dataset = false): QueryContext {
-    const source = dataset ? this.patternSource : this.source;
+  /** The source a plan goes to: patterns only under FROM, whole groups (OPTIONAL, UNION, FILTER) when the store can evaluate all of them. */
+  private sourceFor(plan: unknown): StoreQuerySource {
+    if (hasDataset(plan)) return this.patternSource;
+    return storeCanEvaluate(plan, (e) => compileExpression(e as never, () => 0) !== undefined) ? this.nativeSource : this.source;
+  }
+
+  private context(base = this.endpoint, source = this.source): QueryContext {
     return { [KeysQueryOperation.querySources.name]: [{ source }], unionDefaultGraph: true, readOnly: true, baseIRI: base } as unknown as QueryContext;
   }
 
@@ -175,7 +184,7 @@ export class QueryRunner {
     }
     checkAlgebra(operation);
     const variables = gated.variables ?? inAppearanceOrder(projectedVariables(operation) ?? [], gated.appearance ?? []);
-    const plan = defaults.length + named.length > 0 ? withDataset(operation, defaults, named) : operation;
+    const plan = rewriteLinkPaths(pushFiltersDown(defaults.length + named.length > 0 ? withDataset(operation, defaults, named) : operation));
     try {
       return await this.evaluate(plan, gated.kind, format, variables, gated.base, limits, signal);
     } catch (err) {
@@ -185,7 +194,7 @@ export class QueryRunner {
 
   /** Plans and evaluates the (gated) algebra and writes its result: everything that may fail on what the query asks. */
   private async evaluate(plan: unknown, kind: ResultKind, format: ResultFormat, variables: string[], base: string | undefined, limits: Limits, signal?: AbortSignal): Promise<QueryAnswer> {
-    const result = await this.engine.query(plan as Parameters<QueryEngine['query']>[0], this.context(base, hasDataset(plan)));
+    const result = await this.engine.query(plan as Parameters<QueryEngine['query']>[0], this.context(base, this.sourceFor(plan)));
     const sink = new CappedSink(limits.maxBytes);
     let rows = 0;
     let truncated = false;
