@@ -99,8 +99,9 @@ describe('corpus: mentions in the abstracts', () => {
   });
 
   it.each([
-    // kind, share of records the most mentioned one is in (at least), distinct ones mentioned (at least)
-    ['place', 0.3, 300], ['organization', 0.25, 300], ['event', 0.15, 100], ['concept', 0.1, 500], ['person', 0.01, 300],
+    // kind, share of records the most mentioned one is in (at least), distinct ones mentioned (at least); with half the
+    // entity slots generic (MENTION_RATE), a record holds about a dozen mentions
+    ['place', 0.3, 300], ['organization', 0.15, 300], ['event', 0.1, 100], ['concept', 0.05, 500], ['person', 0.01, 200],
   ] as const)('are skewed for each kind (%s): a hub in very many records, and a long tail mentioned once', (kind, hub, distinct) => {
     const counts = recordsPerEntity().filter(([id]) => authority.entities.get(id)!.kind === kind);
     expect(counts[0]![1] / N).toBeGreaterThan(hub);
