@@ -14,6 +14,7 @@ import { writeGraph } from './graph-output.ts';
 import { classifyEngineError } from './engine-errors.ts';
 import { pushFiltersDown, rewriteLinkPaths, storeCanEvaluate } from './rewrite.ts';
 import { compileExpression } from '../../store/expressions.ts';
+import { useCodePointCollation } from './collation.ts';
 
 /** One query as the protocol delivered it. */
 export interface QueryJob {
@@ -148,6 +149,7 @@ export class QueryRunner {
 
   /** `base` is the deployment's BASE_URI: it names the endpoint and the prefixes graph results are written with. */
   constructor(store: QuadStore, private readonly base: string) {
+    useCodePointCollation();
     this.source = new StoreQuerySource(store);
     this.nativeSource = new StoreQuerySource(store, { native: true });
     this.patternSource = new StoreQuerySource(store, { joins: false });
