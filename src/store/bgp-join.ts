@@ -30,9 +30,11 @@ function columns(p: SlotPattern): [Slot, number][] {
 
 /** The id pattern of a slot pattern under the current bindings (-1 where still open). */
 function bind(p: SlotPattern, values: Int32Array): IdPattern {
-  const value = (x: Slot) => (isVar(x) ? values[slotOf(x)]! : x);
-  const g = p.g === 'union' ? -1 : value(p.g);
-  return { s: value(p.s), p: value(p.p), o: value(p.o), g };
+  const s = p.s < 0 ? values[-p.s - 1]! : p.s;
+  const pr = p.p < 0 ? values[-p.p - 1]! : p.p;
+  const o = p.o < 0 ? values[-p.o - 1]! : p.o;
+  const g = p.g === 'union' ? -1 : p.g < 0 ? values[-p.g - 1]! : p.g;
+  return { s, p: pr, o, g };
 }
 
 /** How many rows a pattern matches with its constants and the bound `values` (or, given a slot count, its constants alone): exact. */

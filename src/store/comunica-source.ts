@@ -9,9 +9,8 @@ import type * as RDF from '@rdfjs/types';
 import { DataFactory } from 'n3';
 import type { QuadStore } from './quad-store.ts';
 import { countPattern } from './bgp-join.ts';
-import { PlanCompiler, evaluate, PAUSE, type Plan } from './native-plan.ts';
+import { PlanCompiler, TermTable, evaluate, PAUSE, type Plan } from './native-plan.ts';
 
-type Term = RDF.Term;
 
 // Rows walked before a read yields to the event loop: a join that filters out most rows must still hear a cancel.
 const STEPS_PER_TURN = 20_000;
@@ -28,7 +27,10 @@ function estimate(store: QuadStore, plan: Plan, slots: number): number {
     case 'leftjoin':
       return estimate(store, plan.left, slots);
     case 'filter':
+    case 'extend':
       return estimate(store, plan.input, slots);
+    case 'group':
+      return plan.keys.length === 0 ? 1 : estimate(store, plan.input, slots);
   }
 }
 
@@ -89,7 +91,7 @@ export class StoreQuerySource implements IQuerySource {
    * rebuilds the joins under it without the source annotation a hoisted join carries, and then finds no source for
    * their patterns; a query with a dataset clause therefore goes to a patterns-only source.
    */
-  constructor(private readonly store: QuadStore, { joins = true, native = false }: { joins?: boolean; native?: boolean } = {}) {
+  constructor(private readonly store: QuadStore, { joins = true, native = false, groups = false }: { joins?: boolean; native?: boolean; groups?: boolean } = {}) {
     this.referenceValue = store as unknown as IQuerySource['referenceValue'];
     const AF = new AlgebraFactory(DataFactory as unknown as ComunicaDataFactory);
     const v = (name: string) => DataFactory.variable(name);
@@ -101,7 +103,8 @@ export class StoreQuerySource implements IQuerySource {
             pattern,
             { type: 'operation', operation: { operationType: 'type', type: Algebra.Types.JOIN } },
             { type: 'operation', operation: { operationType: 'type', type: Algebra.Types.BGP } },
-            ...(native ? [Algebra.Types.LEFT_JOIN, Algebra.Types.UNION, Algebra.Types.FILTER].map((type) => ({ type: 'operation', operation: { operationType: 'type', type } })) : []),
+            ...(native ? [Algebra.Types.LEFT_JOIN, Algebra.Types.UNION, Algebra.Types.FILTER, Algebra.Types.EXTEND].map((type) => ({ type: 'operation', operation: { operationType: 'type', type } })) : []),
+            ...(native && groups ? [{ type: 'operation', operation: { operationType: 'type', type: Algebra.Types.GROUP } }] : []),
           ],
         } as FragmentSelectorShape
       : pattern;
@@ -130,12 +133,14 @@ export class StoreQuerySource implements IQuerySource {
     const factory = this.bindingsFactory(context);
     const store = this.store;
     const values = new Int32Array(variables.length).fill(-1);
-    const term = (slot: number) => (values[slot]! >= 0 ? (store.term(values[slot]!) as Term as never) : undefined);
     const budget = { left: STEPS_PER_TURN };
-    const steps = plan.kind === 'bgp' && plan.empty ? undefined : evaluate(store, plan, values, budget, term);
+    const terms = new TermTable(store);
+    const steps = plan.kind === 'bgp' && plan.empty ? undefined : evaluate({ store, terms, budget }, plan, values);
+    // Only the operation's visible variables: a GROUP's input variables are not in scope above it.
+    const visible = [...plan.vars].sort((a, b) => a - b);
     const make = () => {
       const entries: [RDF.Variable, RDF.Term][] = [];
-      for (let slot = 0; slot < variables.length; slot++) if (values[slot]! >= 0) entries.push([variables[slot] as RDF.Variable, store.term(values[slot]!) as RDF.Term]);
+      for (const slot of visible) if (values[slot]! >= 0) entries.push([variables[slot] as RDF.Variable, terms.term(values[slot]!) as RDF.Term]);
       return factory.bindings(entries);
     };
     const it = new SolutionIterator(steps, make, budget);
@@ -148,7 +153,7 @@ export class StoreQuerySource implements IQuerySource {
       state: new MetadataValidationState(),
       cardinality: { type: exact ? 'exact' : 'estimate', value: plan.kind === 'bgp' && plan.empty ? 0 : count },
       requestTime: 0,
-      variables: variables.map((variable, slot) => ({ variable, canBeUndef: !plan.certain.has(slot) })),
+      variables: [...plan.vars].sort((a, b) => a - b).map((slot) => ({ variable: variables[slot]!, canBeUndef: !plan.certain.has(slot) })),
     });
     return it as unknown as BindingsStream;
   }

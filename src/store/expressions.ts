@@ -6,8 +6,8 @@ export type Evaluate = (term: (slot: number) => Term | undefined) => Value;
 export type Value = Term | boolean | Str | typeof ERROR;
 export const ERROR = Symbol('error');
 
-/** A string made by STR, LCASE or UCASE: its text and the language it keeps ('' for a simple literal). */
-class Str {
+/** A string made by STR, LCASE, UCASE or SUBSTR: its text and the language it keeps ('' for a simple literal). */
+export class Str {
   constructor(readonly text: string, readonly lang: string) {}
 }
 
@@ -143,6 +143,23 @@ export function compileExpression(e: Expr, slotOf: (name: string) => number | un
         if (e.operator === 'contains') return x.text.includes(y.text);
         return e.operator === 'strstarts' ? x.text.startsWith(y.text) : x.text.endsWith(y.text);
       };
+    case 'substr': {
+      if (!e.args || (e.args.length !== 2 && e.args.length !== 3)) return undefined;
+      const c = args[2] as Evaluate | undefined;
+      return (t) => {
+        const str = stringOf(a!(t));
+        const start = numberOf(b!(t));
+        const length = c ? numberOf(c(t)) : Infinity;
+        if (!str || start === undefined || length === undefined) return ERROR;
+        // fn:substring: the characters (code points) at positions p with round(start) <= p < round(start) + round(length).
+        const from = xpathRound(start);
+        const to = length === Infinity ? Infinity : from + xpathRound(length);
+        const chars = [...str.text];
+        let out = '';
+        for (let p = 1; p <= chars.length; p++) if (p >= from && p < to) out += chars[p - 1];
+        return new Str(out, str.lang);
+      };
+    }
     case 'langmatches':
       return (t) => {
         const tag = stringOf(a!(t)), range = stringOf(b!(t));
@@ -154,6 +171,19 @@ export function compileExpression(e: Expr, slotOf: (name: string) => number | un
     default:
       return undefined;
   }
+}
+
+/** The value of a numeric literal (SUBSTR's positions), NaN for an ill-formed one; undefined for anything else. */
+function numberOf(v: Value): number | undefined {
+  if (typeof v !== 'object' || v === null || v instanceof Str || v.termType !== 'Literal') return undefined;
+  const dt = v.datatype.value;
+  if (!dt.startsWith(XSD) || !NUMERIC.has(dt.slice(XSD.length))) return undefined;
+  return Number(v.value);
+}
+
+/** fn:round: halves round towards positive infinity; NaN stays NaN (and then no position qualifies). */
+function xpathRound(x: number): number {
+  return Math.floor(x + 0.5);
 }
 
 /** A FILTER's verdict on a row: true only when the expression's effective boolean value is true. */

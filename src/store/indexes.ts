@@ -49,6 +49,8 @@ export class SortedIndex {
     readonly order: readonly number[],
     /** Row numbers in this index's order; undefined when the table itself is in this order. */
     readonly perm: Uint32Array | undefined,
+    /** Term id → its first position in this index's leading column (terms + 1 entries): the first column costs no search. */
+    readonly starts?: Uint32Array,
   ) {
     this.length = perm ? perm.length : rows.length / width;
   }
@@ -82,8 +84,14 @@ export class SortedIndex {
   /** The positions [lo, hi) whose first `k` columns equal `key`. */
   range(key: ArrayLike<number>, k: number): [number, number] {
     if (k === 0) return [0, this.length];
-    const lo = this.bound(key, k, false);
-    return [lo, this.bound(key, k, true, lo)];
+    let lo = 0, hi = this.length;
+    if (this.starts) {
+      lo = this.starts[key[0]!]!;
+      hi = this.starts[key[0]! + 1]!;
+      if (k === 1) return [lo, hi];
+    }
+    const first = this.bound(key, k, false, lo, hi);
+    return [first, this.bound(key, k, true, first, hi)];
   }
 }
 

@@ -1,11 +1,71 @@
 // Graph patterns the store evaluates itself over term ids: BGPs, joins, OPTIONAL, UNION and the FILTERs it can compute, lazily.
-import { DataFactory, type Term, type Variable } from 'n3';
+import { DataFactory, termToId, type Term, type Variable } from 'n3';
 import type { QuadStore } from './quad-store.ts';
 import { JoinCursor, countPattern, orderPatterns, type Slot, type SlotPattern } from './bgp-join.ts';
-import { compileExpression, passes, type Evaluate } from './expressions.ts';
+import { compileExpression, passes, Str, ERROR, type Evaluate, type Value } from './expressions.ts';
 
 type RdfTerm = { termType: string; value: string };
-type Operation = { type: string; input?: Operation | Operation[]; patterns?: Operation[]; expression?: unknown; subject?: RdfTerm; predicate?: RdfTerm; object?: RdfTerm; graph?: RdfTerm };
+type Operation = {
+  type: string; input?: Operation | Operation[]; patterns?: Operation[]; expression?: unknown; subject?: RdfTerm; predicate?: RdfTerm; object?: RdfTerm; graph?: RdfTerm;
+  variable?: RdfTerm; variables?: RdfTerm[]; aggregates?: { aggregator: string; distinct: boolean; expression: { subType: string; term?: RdfTerm }; variable: RdfTerm }[];
+};
+
+/** One aggregate the store computes: COUNT(*), COUNT(?v) or COUNT(DISTINCT ?v) into `slot`. */
+interface Count {
+  slot: number;
+  /** The counted variable's slot; -1 for `*`. */
+  of: number;
+  distinct: boolean;
+}
+
+const XSD_INTEGER = DataFactory.namedNode('http://www.w3.org/2001/XMLSchema#integer');
+const XSD_BOOLEAN = DataFactory.namedNode('http://www.w3.org/2001/XMLSchema#boolean');
+
+/**
+ * Term ids for one query: the store's, and beyond them terms the query computes (a BIND's string, a COUNT) that the store
+ * does not hold. A computed term the store does hold gets the store's id, so it still joins with the data.
+ */
+export class TermTable {
+  private readonly base: number;
+  private readonly extra: Term[] = [];
+  private readonly extraIds = new Map<string, number>();
+
+  constructor(private readonly store: QuadStore) {
+    this.base = store.dictionary.size;
+  }
+
+  term(id: number): Term {
+    return id < this.base ? this.store.term(id) : this.extra[id - this.base]!;
+  }
+
+  idOf(term: Term): number {
+    const real = this.store.idOf(term);
+    if (real !== undefined) return real;
+    const key = termToId(term);
+    let id = this.extraIds.get(key);
+    if (id === undefined) {
+      id = this.base + this.extra.length;
+      this.extra.push(term);
+      this.extraIds.set(key, id);
+    }
+    return id;
+  }
+
+  /** The id of an expression's value as a term, or -1 when it has none (an error leaves a BIND unbound). */
+  idOfValue(v: Value): number {
+    if (v === ERROR) return -1;
+    if (v instanceof Str) return this.idOf(v.lang ? DataFactory.literal(v.text, v.lang) : DataFactory.literal(v.text));
+    if (typeof v === 'boolean') return this.idOf(DataFactory.literal(String(v), XSD_BOOLEAN));
+    return this.idOf(v);
+  }
+}
+
+/** What an evaluation shares: the store, the query's terms, and the work budget of the current turn. */
+export interface EvalContext {
+  store: QuadStore;
+  terms: TermTable;
+  budget: { left: number };
+}
 
 /** A compiled operation. `vars`: slots it may bind; `certain`: slots it binds in every solution. */
 export type Plan = { vars: Set<number>; certain: Set<number>; isolated?: boolean } & (
@@ -14,6 +74,8 @@ export type Plan = { vars: Set<number>; certain: Set<number>; isolated?: boolean
   | { kind: 'leftjoin'; left: Plan; right: Plan; expr?: Evaluate }
   | { kind: 'union'; inputs: Plan[] }
   | { kind: 'filter'; input: Plan; expr: Evaluate; reads: Set<number> }
+  | { kind: 'extend'; input: Plan; slot: number; expr: Evaluate; reads: Set<number> }
+  | { kind: 'group'; input: Plan; keys: number[]; counts: Count[] }
 );
 
 /** Compiles what the store can evaluate exactly; undefined for anything else (Comunica then keeps the operation). */
@@ -85,6 +147,36 @@ export class PlanCompiler {
         });
         if (!expr) return undefined;
         return { kind: 'filter', input, expr, reads, vars: input.vars, certain: input.certain };
+      }
+      case 'extend': {
+        const input = this.node(op.input as Operation);
+        if (!input) return undefined;
+        const reads = new Set<number>();
+        const expr = compileExpression(op.expression as never, (name) => {
+          const slot = this.slots.get(name);
+          if (slot !== undefined) reads.add(slot);
+          return slot;
+        });
+        if (!expr) return undefined;
+        const slot = this.slot(op.variable!.value);
+        return { kind: 'extend', input, slot, expr, reads, vars: unite([input.vars, new Set([slot])]), certain: input.certain };
+      }
+      case 'group': {
+        const input = this.node(op.input as Operation);
+        if (!input) return undefined;
+        const counts: Count[] = [];
+        for (const a of op.aggregates ?? []) {
+          if (a.aggregator !== 'count') return undefined;
+          if (a.expression.subType === 'wildcard') {
+            if (a.distinct) return undefined;
+            counts.push({ slot: this.slot(a.variable.value), of: -1, distinct: false });
+          } else if (a.expression.subType === 'term' && a.expression.term?.termType === 'Variable') {
+            counts.push({ slot: this.slot(a.variable.value), of: this.slot(a.expression.term.value), distinct: a.distinct });
+          } else return undefined;
+        }
+        const keys = (op.variables ?? []).map((v) => this.slot(v.value));
+        const out = new Set([...keys, ...counts.map((c) => c.slot)]);
+        return { kind: 'group', input, keys, counts, vars: out, certain: new Set([...counts.map((c) => c.slot), ...keys.filter((k) => input.certain.has(k))]) };
       }
       default:
         return undefined;
@@ -173,34 +265,45 @@ function annotate(plan: Plan, outer: Set<number>): void {
       return;
     }
     case 'filter':
-      if (!within(overlap(outer, plan.reads), plan.input.certain)) {
+    case 'extend':
+      if (!within(overlap(outer, plan.reads), plan.input.certain) || (plan.kind === 'extend' && outer.has(plan.slot))) {
         plan.isolated = true;
         outer = new Set();
       }
       annotate(plan.input, outer);
+      return;
+    case 'group':
+      // A group sees its input's solutions only: with anything bound from outside it runs on its own.
+      if (outer.size > 0) plan.isolated = true;
+      annotate(plan.input, new Set());
   }
 }
 
 /** Pause: the walk used up its budget and must be resumed on a later turn (so a cancel is heard). */
 export const PAUSE = false;
 
+/** Reads a row's slot as a term, for expressions. */
+function reader(ctx: EvalContext, values: Int32Array): (slot: number) => Term | undefined {
+  return (slot) => (values[slot]! >= 0 ? ctx.terms.term(values[slot]!) : undefined);
+}
+
 /**
  * Evaluates a plan: yields true each time `values` holds a solution (slot → term id, -1 unbound), PAUSE when out of
- * budget; leaves `values` as it found it when done. The budget is shared through `budget.left`.
+ * budget; leaves `values` as it found it when done. The budget is shared through `ctx.budget.left`.
  */
-export function* evaluate(store: QuadStore, plan: Plan, values: Int32Array, budget: { left: number }, term: (slot: number) => Term | undefined): Generator<boolean> {
+export function* evaluate(ctx: EvalContext, plan: Plan, values: Int32Array): Generator<boolean> {
   if (plan.isolated) {
-    yield* isolated(store, { ...plan, isolated: false } as Plan, values, budget, term);
+    yield* isolated(ctx, { ...plan, isolated: false } as Plan, values);
     return;
   }
   switch (plan.kind) {
     case 'bgp': {
       if (plan.empty) return;
-      const cursor = cursorFor(store, plan, values);
+      const cursor = cursorFor(ctx.store, plan, values);
       for (;;) {
-        cursor.budget = budget.left;
+        cursor.budget = ctx.budget.left;
         const step = cursor.next();
-        budget.left = cursor.budget;
+        ctx.budget.left = cursor.budget;
         if (step === 0) return;
         if (step === -1) {
           yield PAUSE;
@@ -210,24 +313,44 @@ export function* evaluate(store: QuadStore, plan: Plan, values: Int32Array, budg
       }
     }
     case 'join':
-      yield* joinFrom(store, plan.inputs, 0, values, budget, term);
+      yield* joinFrom(ctx, plan.inputs, 0, values);
       return;
     case 'union':
-      for (const input of plan.inputs) yield* evaluate(store, input, values, budget, term);
+      for (const input of plan.inputs) yield* evaluate(ctx, input, values);
       return;
-    case 'filter':
-      for (const step of evaluate(store, plan.input, values, budget, term)) {
+    case 'filter': {
+      const term = reader(ctx, values);
+      for (const step of evaluate(ctx, plan.input, values)) {
         if (step === PAUSE || passes(plan.expr(term))) yield step;
       }
       return;
-    case 'leftjoin':
-      for (const step of evaluate(store, plan.left, values, budget, term)) {
+    }
+    case 'extend': {
+      const term = reader(ctx, values);
+      for (const step of evaluate(ctx, plan.input, values)) {
+        if (step === PAUSE) {
+          yield PAUSE;
+          continue;
+        }
+        const id = ctx.terms.idOfValue(plan.expr(term));
+        values[plan.slot] = id;
+        yield true;
+        values[plan.slot] = -1;
+      }
+      return;
+    }
+    case 'group':
+      yield* group(ctx, plan, values);
+      return;
+    case 'leftjoin': {
+      const term = reader(ctx, values);
+      for (const step of evaluate(ctx, plan.left, values)) {
         if (step === PAUSE) {
           yield PAUSE;
           continue;
         }
         let matched = false;
-        for (const inner of evaluate(store, plan.right, values, budget, term)) {
+        for (const inner of evaluate(ctx, plan.right, values)) {
           if (inner === PAUSE || !plan.expr || passes(plan.expr(term))) {
             if (inner !== PAUSE) matched = true;
             yield inner;
@@ -235,6 +358,47 @@ export function* evaluate(store: QuadStore, plan: Plan, values: Int32Array, budg
         }
         if (!matched) yield true;
       }
+    }
+  }
+}
+
+/** GROUP BY with COUNTs: one pass over the input, one solution per group (one for no keys, even over nothing). */
+function* group(ctx: EvalContext, plan: Extract<Plan, { kind: 'group' }>, values: Int32Array): Generator<boolean> {
+  type State = { keys: number[]; counts: number[]; seen: (Set<number> | undefined)[] };
+  const groups = new Map<string, State>();
+  const { keys, counts } = plan;
+  for (const step of evaluate(ctx, plan.input, values)) {
+    if (step === PAUSE) {
+      yield PAUSE;
+      continue;
+    }
+    let key = '';
+    for (const k of keys) key += `${values[k]},`;
+    let state = groups.get(key);
+    if (!state) {
+      state = { keys: keys.map((k) => values[k]!), counts: counts.map(() => 0), seen: counts.map((c) => (c.distinct ? new Set<number>() : undefined)) };
+      groups.set(key, state);
+    }
+    for (let i = 0; i < counts.length; i++) {
+      const c = counts[i]!;
+      if (c.of === -1) state.counts[i]!++;
+      else if (values[c.of]! >= 0) {
+        const seen = state.seen[i];
+        if (!seen) state.counts[i]!++;
+        else if (!seen.has(values[c.of]!)) {
+          seen.add(values[c.of]!);
+          state.counts[i]!++;
+        }
+      }
+    }
+  }
+  if (groups.size === 0 && keys.length === 0) groups.set('', { keys: [], counts: counts.map(() => 0), seen: [] });
+  for (const state of groups.values()) {
+    keys.forEach((k, i) => (values[k] = state.keys[i]!));
+    counts.forEach((c, i) => (values[c.slot] = ctx.terms.idOf(DataFactory.literal(String(state.counts[i]), XSD_INTEGER))));
+    yield true;
+    for (const k of keys) values[k] = -1;
+    for (const c of counts) values[c.slot] = -1;
   }
 }
 
@@ -261,23 +425,22 @@ function cursorFor(store: QuadStore, plan: Extract<Plan, { kind: 'bgp' }>, value
   return cursor;
 }
 
-function* joinFrom(store: QuadStore, inputs: Plan[], k: number, values: Int32Array, budget: { left: number }, term: (slot: number) => Term | undefined): Generator<boolean> {
+function* joinFrom(ctx: EvalContext, inputs: Plan[], k: number, values: Int32Array): Generator<boolean> {
   if (k === inputs.length) {
     yield true;
     return;
   }
-  for (const step of evaluate(store, inputs[k]!, values, budget, term)) {
+  for (const step of evaluate(ctx, inputs[k]!, values)) {
     if (step === PAUSE) yield PAUSE;
-    else yield* joinFrom(store, inputs, k + 1, values, budget, term);
+    else yield* joinFrom(ctx, inputs, k + 1, values);
   }
 }
 
 /** Evaluates a plan on its own (nothing substituted), then joins each solution with the outer row. */
-function* isolated(store: QuadStore, plan: Plan, values: Int32Array, budget: { left: number }, term: (slot: number) => Term | undefined): Generator<boolean> {
+function* isolated(ctx: EvalContext, plan: Plan, values: Int32Array): Generator<boolean> {
   const own = new Int32Array(values.length).fill(-1);
   const solutions: Int32Array[] = [];
-  const ownTerm = (slot: number) => (own[slot]! >= 0 ? store.term(own[slot]!) : undefined);
-  for (const step of evaluate(store, plan, own, budget, ownTerm)) {
+  for (const step of evaluate(ctx, plan, own)) {
     if (step === PAUSE) yield PAUSE;
     else solutions.push(own.slice());
   }

@@ -44,12 +44,12 @@ export class QuadStore {
     const quads = u32('quads.gspo');
     this.quadIndexes = {} as Record<QuadOrder, SortedIndex>;
     for (const order of Object.keys(QUAD_ORDERS) as QuadOrder[]) {
-      this.quadIndexes[order] = new SortedIndex(quads, 4, QUAD_ORDERS[order], order === 'gspo' ? undefined : u32(`quads.${order}`));
+      this.quadIndexes[order] = new SortedIndex(quads, 4, QUAD_ORDERS[order], order === 'gspo' ? undefined : u32(`quads.${order}`), u32(`quads.${order}.starts`));
     }
     const triples = u32('triples.spo');
     this.tripleIndexes = {} as Record<TripleOrder, SortedIndex>;
     for (const order of Object.keys(TRIPLE_ORDERS) as TripleOrder[]) {
-      this.tripleIndexes[order] = new SortedIndex(triples, 3, TRIPLE_ORDERS[order], order === 'spo' ? undefined : u32(`triples.${order}`));
+      this.tripleIndexes[order] = new SortedIndex(triples, 3, TRIPLE_ORDERS[order], order === 'spo' ? undefined : u32(`triples.${order}`), u32(`triples.${order}.starts`));
     }
     this.quadCount = footer.quads;
     this.size = footer.triples;
@@ -95,8 +95,8 @@ export class QuadStore {
       key[k++] = v;
     }
     const index = this.quadIndexes[order];
-    const lo = k === 0 ? 0 : index.bound(key, k, false);
-    return { index, lo, hi: k === 0 ? index.length : index.bound(key, k, true, lo) };
+    const [lo, hi] = index.range(key, k);
+    return { index, lo, hi };
   }
 
   /** The rows of the union's triple table matching a pattern (its graph ignored). */
@@ -110,8 +110,8 @@ export class QuadStore {
       key[k++] = v;
     }
     const index = this.tripleIndexes[order];
-    const lo = k === 0 ? 0 : index.bound(key, k, false);
-    return { index, lo, hi: k === 0 ? index.length : index.bound(key, k, true, lo) };
+    const [lo, hi] = index.range(key, k);
+    return { index, lo, hi };
   }
 
   /** The quad table itself (G, S, P, O per row), for joins that read rows directly. */

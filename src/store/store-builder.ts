@@ -7,8 +7,8 @@ export type Section =
   | { name: 'dict.bytes'; data: Uint8Array }
   | { name: 'dict.offsets'; data: Float64Array }
   | { name: 'dict.slots'; data: Uint32Array }
-  | { name: `quads.${QuadOrder}`; data: Uint32Array }
-  | { name: `triples.${TripleOrder}`; data: Uint32Array };
+  | { name: `quads.${QuadOrder}` | `quads.${QuadOrder}.starts`; data: Uint32Array }
+  | { name: `triples.${TripleOrder}` | `triples.${TripleOrder}.starts`; data: Uint32Array };
 
 /** What the builder counted. */
 export interface StoreCounts {
@@ -38,6 +38,14 @@ export function radixOrder(rows: Uint32Array, width: number, n: number, columns:
     [order, next] = [next, order];
   }
   return order;
+}
+
+/** Each term's first position in an index's leading column (terms + 1 entries, the last the index's length). */
+export function leadingStarts(rows: Uint32Array, width: number, n: number, column: number, perm: Uint32Array | undefined, terms: number): Uint32Array {
+  const starts = new Uint32Array(terms + 1);
+  for (let i = 0; i < n; i++) starts[rows[(perm ? perm[i]! : i) * width + column]! + 1]!++;
+  for (let t = 0; t < terms; t++) starts[t + 1]! += starts[t]!;
+  return starts;
 }
 
 /** Collects quads by their term keys (n3 ids; '' is the default graph), then writes every section once (`finish`). */
@@ -94,11 +102,13 @@ export class QuadStoreBuilder {
     this.quads = new Uint32Array(0);
     const quads = base.subarray(0, 4 * n);
     await emit({ name: 'quads.gspo', data: quads });
+    await emit({ name: 'quads.gspo.starts', data: leadingStarts(quads, 4, n, G, undefined, terms) });
 
     let spog: Uint32Array | undefined;
     for (const order of ['spog', 'posg', 'ospg', 'gpos', 'gosp'] as const) {
       const perm = radixOrder(quads, 4, n, QUAD_ORDERS[order], terms);
       await emit({ name: `quads.${order}`, data: perm });
+      await emit({ name: `quads.${order}.starts`, data: leadingStarts(quads, 4, n, QUAD_ORDERS[order][0], perm, terms) });
       if (order === 'spog') spog = perm;
     }
 
@@ -117,7 +127,12 @@ export class QuadStoreBuilder {
     spog = undefined;
     const spo = triples.subarray(0, 3 * m);
     await emit({ name: 'triples.spo', data: spo });
-    for (const order of ['pos', 'osp'] as const) await emit({ name: `triples.${order}`, data: radixOrder(spo, 3, m, TRIPLE_ORDERS[order], terms) });
+    await emit({ name: 'triples.spo.starts', data: leadingStarts(spo, 3, m, 0, undefined, terms) });
+    for (const order of ['pos', 'osp'] as const) {
+      const perm = radixOrder(spo, 3, m, TRIPLE_ORDERS[order], terms);
+      await emit({ name: `triples.${order}`, data: perm });
+      await emit({ name: `triples.${order}.starts`, data: leadingStarts(spo, 3, m, TRIPLE_ORDERS[order][0], perm, terms) });
+    }
     return { terms, quads: n, triples: m };
   }
 }

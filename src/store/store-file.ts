@@ -9,7 +9,7 @@ import { QuadStoreBuilder, type Section, type StoreCounts } from './store-builde
 const MAGIC = 'TLQSTORE';
 const TRAILER_MAGIC = 'TLQEND01';
 /** Bumped whenever the layout changes: a server refuses a file of another version (rebuild). */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 /** Where a section lies in the file, and its element type. */
 export interface SectionEntry {

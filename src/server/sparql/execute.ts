@@ -12,7 +12,7 @@ import { gateQuery, checkAlgebra, graphTerms, withDataset } from './gate.ts';
 import { bindingsWriter, writeBoolean, type Sink } from './results.ts';
 import { writeGraph } from './graph-output.ts';
 import { classifyEngineError } from './engine-errors.ts';
-import { pushFiltersDown, rewriteLinkPaths, storeCanEvaluate } from './rewrite.ts';
+import { pushFiltersDown, rewriteLinkPaths, storeReach } from './rewrite.ts';
 import { compileExpression } from '../../store/expressions.ts';
 import { useCodePointCollation } from './collation.ts';
 
@@ -143,6 +143,7 @@ export class QueryRunner {
   private readonly engine = new QueryEngine();
   private readonly source: StoreQuerySource;
   private readonly nativeSource: StoreQuerySource;
+  private readonly groupSource: StoreQuerySource;
   private readonly patternSource: StoreQuerySource;
   /** Relative IRIs in a query resolve against the endpoint's own IRI, as the Protocol allows. */
   private readonly endpoint: string;
@@ -152,15 +153,17 @@ export class QueryRunner {
     useCodePointCollation();
     this.source = new StoreQuerySource(store);
     this.nativeSource = new StoreQuerySource(store, { native: true });
+    this.groupSource = new StoreQuerySource(store, { native: true, groups: true });
     this.patternSource = new StoreQuerySource(store, { joins: false });
     this.endpoint = new Iris(base).sparql().value;
   }
 
   // A fresh context per call: Comunica writes into the one it is given (explain mode sticks to it).
-  /** The source a plan goes to: patterns only under FROM, whole groups (OPTIONAL, UNION, FILTER) when the store can evaluate all of them. */
+  /** The source a plan goes to: patterns only under FROM; OPTIONAL, UNION, FILTER, BIND and GROUP BY with COUNT as far as the store evaluates all of them. */
   private sourceFor(plan: unknown): StoreQuerySource {
     if (hasDataset(plan)) return this.patternSource;
-    return storeCanEvaluate(plan, (e) => compileExpression(e as never, () => 0) !== undefined) ? this.nativeSource : this.source;
+    const reach = storeReach(plan, (e) => compileExpression(e as never, () => 0) !== undefined);
+    return reach === 'groups' ? this.groupSource : reach === 'expressions' ? this.nativeSource : this.source;
   }
 
   private context(base = this.endpoint, source = this.source): QueryContext {

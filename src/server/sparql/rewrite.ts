@@ -126,15 +126,31 @@ export function rewriteLinkPaths<T>(operation: T): T {
   return visit(operation as unknown as Node) as unknown as T;
 }
 
+/** What the store can take whole: groups with COUNTs too, everything but GROUP BY, or only basic graph patterns. */
+export type StoreReach = 'groups' | 'expressions' | 'patterns';
+
 /**
- * True when every FILTER and OPTIONAL condition of the query is one the store evaluates itself (src/store/expressions.ts),
- * so that whatever part of it Comunica hands to the store whole, the store can answer. Otherwise the store takes BGPs only.
+ * How much of a query the store can evaluate itself (src/store/native-plan.ts): whatever part Comunica hands it whole, the
+ * store must be able to answer, so a query is sent to a source whose selector shape accepts only the operation types the
+ * store can evaluate everywhere in it. `accepts` tells whether the store compiles an expression.
  */
-export function storeCanEvaluate(operation: unknown, accepts: (expression: unknown) => boolean): boolean {
-  const node = operation as Node;
-  if (!node || typeof node !== 'object') return true;
-  if ((node.type === 'filter' || node.type === 'leftjoin') && node.expression && !accepts(node.expression)) return false;
-  const input = node.input;
-  if (Array.isArray(input)) return input.every((i) => storeCanEvaluate(i, accepts));
-  return input ? storeCanEvaluate(input, accepts) : true;
+export function storeReach(operation: unknown, accepts: (expression: unknown) => boolean): StoreReach {
+  let expressions = true;
+  let groups = true;
+  const visit = (value: unknown): void => {
+    const node = value as Node;
+    if (!node || typeof node !== 'object') return;
+    if ((node.type === 'filter' || node.type === 'leftjoin' || node.type === 'extend') && node.expression && !accepts(node.expression)) expressions = false;
+    if (node.type === 'group') {
+      const aggregates = (node.aggregates ?? []) as { aggregator: string; distinct: boolean; expression: { subType: string; term?: { termType: string } } }[];
+      const counts = aggregates.every((a) => a.aggregator === 'count' && (a.expression.subType === 'wildcard' ? !a.distinct : a.expression.subType === 'term' && a.expression.term?.termType === 'Variable'));
+      if (!counts) groups = false;
+    }
+    const input = node.input;
+    if (Array.isArray(input)) input.forEach(visit);
+    else visit(input);
+  };
+  visit(operation);
+  if (!expressions) return 'patterns';
+  return groups ? 'groups' : 'expressions';
 }
