@@ -1,4 +1,5 @@
 // The one typed config object, from flags, environment and defaults, checked once at start-up.
+import os from 'node:os';
 import path from 'node:path';
 import { ERR_CONFIG } from './errors.ts';
 
@@ -20,10 +21,14 @@ export interface Config {
   queryTimeoutMs: number;
   maxResultRows: number;
   maxResultBytes: number;
+  /** SPARQL queries admitted at once; as many more wait up to queryQueueWaitMs for one to end, the rest get 503. */
   maxConcurrentQueries: number;
+  queryQueueWaitMs: number;
   bodyLimitBytes: number;
-  /** SPARQL worker threads, each holding its own copy of the dataset (memory grows with each). */
+  /** SPARQL worker threads; they share the one store, and each runs several queries interleaved. */
   sparqlWorkers: number;
+  /** Warm idle SPARQL workers kept ready to replace a runaway one at once. */
+  sparqlSpareWorkers: number;
 }
 
 export type ConfigInput = Partial<Record<keyof Config, string | number | boolean | undefined>>;
@@ -32,8 +37,17 @@ const ENV_NAMES: Partial<Record<keyof Config, string>> = {
   port: 'PORT', host: 'HOST', baseUri: 'BASE_URI', dataDir: 'DATA_DIR', distDir: 'DIST_DIR', stateDir: 'STATE_DIR',
   trustProxy: 'TRUST_PROXY', metadataLicense: 'METADATA_LICENSE', queryTimeoutMs: 'QUERY_TIMEOUT_MS',
   maxResultRows: 'MAX_RESULT_ROWS', maxResultBytes: 'MAX_RESULT_BYTES', maxConcurrentQueries: 'MAX_CONCURRENT_QUERIES',
-  bodyLimitBytes: 'BODY_LIMIT_BYTES', sparqlWorkers: 'SPARQL_WORKERS',
+  queryQueueWaitMs: 'QUERY_QUEUE_WAIT_MS', bodyLimitBytes: 'BODY_LIMIT_BYTES', sparqlWorkers: 'SPARQL_WORKERS',
+  sparqlSpareWorkers: 'SPARQL_SPARE_WORKERS',
 };
+
+/**
+ * SPARQL workers by default: one core is left to the main thread, which serves documents, so runaway queries cannot
+ * take every core; at least one, at most four (a worker runs several queries at once anyway).
+ */
+export function defaultSparqlWorkers(cores = os.availableParallelism()): number {
+  return Math.max(1, Math.min(4, cores - 1));
+}
 
 function pick(key: keyof Config, flags: ConfigInput, env: NodeJS.ProcessEnv): string | number | boolean | undefined {
   if (flags[key] !== undefined) return flags[key];
@@ -87,9 +101,11 @@ export function loadConfig(flags: ConfigInput = {}, env: NodeJS.ProcessEnv = pro
     queryTimeoutMs: int('queryTimeoutMs', pick('queryTimeoutMs', flags, env), 10_000, 10, 600_000),
     maxResultRows: int('maxResultRows', pick('maxResultRows', flags, env), 10_000, 1, 10_000_000),
     maxResultBytes: int('maxResultBytes', pick('maxResultBytes', flags, env), 20 * 1024 * 1024, 1024, 1 << 30),
-    maxConcurrentQueries: int('maxConcurrentQueries', pick('maxConcurrentQueries', flags, env), 4, 1, 256),
+    maxConcurrentQueries: int('maxConcurrentQueries', pick('maxConcurrentQueries', flags, env), 8, 1, 256),
+    queryQueueWaitMs: int('queryQueueWaitMs', pick('queryQueueWaitMs', flags, env), 1000, 0, 600_000),
     bodyLimitBytes: int('bodyLimitBytes', pick('bodyLimitBytes', flags, env), 1024 * 1024, 1024, 100 * 1024 * 1024),
-    sparqlWorkers: int('sparqlWorkers', pick('sparqlWorkers', flags, env), 1, 1, 16),
+    sparqlWorkers: int('sparqlWorkers', pick('sparqlWorkers', flags, env), defaultSparqlWorkers(), 1, 16),
+    sparqlSpareWorkers: int('sparqlSpareWorkers', pick('sparqlSpareWorkers', flags, env), 1, 0, 4),
   };
   // A build replaces DIST_DIR whole, so nothing that must survive a build may live inside it.
   const keep: [string, string][] = [['STATE_DIR', config.stateDir], ['DATA_DIR', config.dataDir], ['the working directory', process.cwd()]];

@@ -1,14 +1,15 @@
-// The SPARQL 1.1 Protocol endpoint at `B sparql`: queries run on worker threads (Comunica), read-only, with time, size and concurrency limits.
+// The SPARQL 1.1 Protocol endpoint at `B sparql`: queries run on worker threads (Comunica), read-only, with time, size and concurrency limits, cancelled when the client leaves.
 import fp from 'fastify-plugin';
 import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ERR_BUSY, ERR_METHOD_NOT_ALLOWED, ERR_NOT_ACCEPTABLE, ERR_NOT_READY, ERR_UPDATE_REFUSED, ThesisLodError } from '../core/errors.ts';
+import { ERR_METHOD_NOT_ALLOWED, ERR_NOT_ACCEPTABLE, ERR_UPDATE_REFUSED, ThesisLodError } from '../core/errors.ts';
 import { negotiate, acceptableList, type Offer } from './negotiate.ts';
 import { QueryPool } from './sparql/pool.ts';
 import { loadStoreBuffers } from './store.ts';
 import { readProtocol, type ProtocolRequest } from './sparql/protocol.ts';
 import { GRAPH_FORMATS, type GraphFormat } from './sparql/formats.ts';
-import type { QueryAnswer } from './sparql/execute.ts';
+import type { QueryAnswer, QueryJob } from './sparql/execute.ts';
+import type { ServiceJob } from './sparql/messages.ts';
 import { preflightHeaders, SPARQL_CORS } from './cors.ts';
 
 const ALLOWED = 'GET, HEAD, POST, OPTIONS';
@@ -18,8 +19,27 @@ const NO_QUERY_FORMATS: readonly Offer<GraphFormat | 'html'>[] = [
   { key: 'html', mediaType: 'text/html', aliases: ['application/xhtml+xml'], label: 'HTML query UI' },
 ];
 
+/** The workers' nice value: a runaway query takes the CPU documents leave, and documents never wait for it. */
+const WORKER_NICENESS = 10;
+
 /** Longest query text written to the log: enough to recognise it, never a whole hostile body. */
 const LOGGED_QUERY_CHARS = 2000;
+
+/** nginx's "client closed request": logged for a query whose client left; nobody receives it. */
+const CLIENT_GONE = 499;
+
+/**
+ * A signal that aborts when the client closes the connection before its answer is sent. It listens on the response:
+ * a request emits 'close' as soon as its body has been read (every POST), with the client still waiting.
+ */
+function clientGone(reply: FastifyReply): { signal: AbortSignal; release(): void } {
+  const controller = new AbortController();
+  const onClose = function clientClosed() {
+    if (!reply.raw.writableFinished) controller.abort(new Error('the client closed the connection before the answer was sent'));
+  };
+  reply.raw.once('close', onClose);
+  return { signal: controller.signal, release: () => reply.raw.off('close', onClose) };
+}
 
 function send(reply: FastifyReply, answer: QueryAnswer, maxRows: number): FastifyReply {
   // Virtuoso's header: clients that know it learn the result was cut at the row cap.
@@ -34,24 +54,44 @@ async function sparqlRoutes(app: FastifyInstance, { pool }: { pool: QueryPool })
   app.addContentTypeParser(['application/sparql-query', 'application/sparql-update'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
   app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
 
-  /** Runs a query on the pool, logging it with its duration, and marks busy answers with Retry-After. */
+  /**
+   * Runs a job through the app's DataStore (`app.data`), or on this plugin's pool in an app of the endpoint alone; it is
+   * cancelled when the client leaves, and every 503 (busy, restarting, timed out) says when to retry.
+   */
+  async function answerJob(reply: FastifyReply, job: QueryJob | ServiceJob, gone: AbortSignal): Promise<QueryAnswer> {
+    try {
+      return await (app.hasDecorator('data') ? app.data.sparql(job, { signal: gone }) : pool.run(job, { signal: gone }));
+    } catch (err) {
+      if ((err as ThesisLodError).statusCode === 503) reply.header('Retry-After', String(pool.retryAfter));
+      throw err;
+    }
+  }
+
+  /** Runs a query, logging it with its duration (or why it failed, or that its client left). */
   async function runQuery(request: FastifyRequest, reply: FastifyReply, protocol: ProtocolRequest): Promise<FastifyReply> {
     const started = performance.now();
     const query = protocol.text.length > LOGGED_QUERY_CHARS ? `${protocol.text.slice(0, LOGGED_QUERY_CHARS)}…` : protocol.text;
+    const gone = clientGone(reply);
     try {
-      const answer = await pool.run({
+      const answer = await answerJob(reply, {
         query: protocol.text,
         defaultGraphs: protocol.defaultGraphs,
         namedGraphs: protocol.namedGraphs,
         wish: { accept: request.headers.accept, format: protocol.format },
-      });
+      }, gone.signal);
       request.log.info({ query, ms: Math.round(performance.now() - started), rows: answer.rows, format: answer.format, truncated: answer.truncated }, 'sparql query');
       return send(reply, answer, config.maxResultRows);
     } catch (err) {
-      const code = (err as ThesisLodError).code;
-      request.log.info({ query, ms: Math.round(performance.now() - started), code }, 'sparql query failed');
-      if (code === ERR_BUSY.code || code === ERR_NOT_READY.code) reply.header('Retry-After', String(pool.retryAfter));
+      const ms = Math.round(performance.now() - started);
+      if (gone.signal.aborted) {
+        // Nobody is left to read an error; the query was cancelled in its worker and its place freed.
+        request.log.info({ query, ms }, 'sparql query cancelled: the client left');
+        return reply.code(CLIENT_GONE).send();
+      }
+      request.log.info({ query, ms, code: (err as ThesisLodError).code }, 'sparql query failed');
       throw err;
+    } finally {
+      gone.release();
     }
   }
 
@@ -64,7 +104,12 @@ async function sparqlRoutes(app: FastifyInstance, { pool }: { pool: QueryPool })
       if (request.server.hasDecorator('queryUi')) return request.server.queryUi(request, reply);
       return reply.code(200).type('text/html; charset=utf-8').send('<!doctype html><title>SPARQL endpoint</title><p>The query UI is not installed on this server. Send queries with <code>?query=</code> or POST them.</p>');
     }
-    return send(reply, await pool.run({ service: true, wish: { format: offer.key } }), config.maxResultRows);
+    const gone = clientGone(reply);
+    try {
+      return send(reply, await answerJob(reply, { service: true, wish: { format: offer.key } }, gone.signal), config.maxResultRows);
+    } finally {
+      gone.release();
+    }
   }
 
   app.route({
@@ -106,10 +151,13 @@ async function sparqlPlugin(app: FastifyInstance): Promise<void> {
     buffers,
     baseUri: config.baseUri,
     size: config.sparqlWorkers,
+    spares: config.sparqlSpareWorkers,
     timeoutMs: config.queryTimeoutMs,
     maxConcurrent: config.maxConcurrentQueries,
+    queueWaitMs: config.queryQueueWaitMs,
     limits: { maxRows: config.maxResultRows, maxBytes: config.maxResultBytes },
     heapMb: 2048,
+    niceness: WORKER_NICENESS,
     log: app.log,
   });
   // Workers load while the other plugins register; the app is ready (and /health answers) only once they are.

@@ -1,6 +1,6 @@
 // The one asynchronous interface between the server and its data: routes and views ask it, never a store directly.
 import type { EntityKind, ThingKind } from '../../core/iri.ts';
-import type { QueryAnswer, QueryJob } from '../sparql/execute.ts';
+import type { Limits, QueryAnswer, QueryJob } from '../sparql/execute.ts';
 import type { ServiceJob } from '../sparql/messages.ts';
 import type { Description, Label } from './description.ts';
 
@@ -45,9 +45,10 @@ export interface ThingEntry {
   modified?: string;
 }
 
-/** How a SPARQL job runs: a signal to give up waiting (a client that went away). Row, byte and time limits are the store's. */
+/** How a SPARQL job runs: a signal that cancels it (a client that went away), and row or byte caps replacing the store's own. The time limit is the store's. */
 export interface SparqlOptions {
   signal?: AbortSignal;
+  limits?: Partial<Limits>;
 }
 
 /**
@@ -73,6 +74,6 @@ export interface DataStore {
   countThings(): Promise<ThingCounts>;
   /** Every typed thing of these kinds, with its last modification (what the sitemap lists). */
   listThings(kinds: readonly ThingKind[]): Promise<ThingEntry[]>;
-  /** Runs a SPARQL query (or the service description) within the store's limits; rejects with the catalogue's errors. */
+  /** Runs a SPARQL query (or the service description) within the store's limits; rejects with the catalogue's errors, or with the signal's reason once it aborts. */
   sparql(job: QueryJob | ServiceJob, options?: SparqlOptions): Promise<QueryAnswer>;
 }

@@ -21,8 +21,8 @@ export interface EmbeddedParts {
   graphs: Pick<GraphNames, 'has' | 'size' | 'values' | 'subjects'>;
   labels: Labels;
   iris: Iris;
-  /** Runs SPARQL jobs (the app's QueryPool); without it, sparql() answers 503. */
-  pool?: { run(job: QueryJob | ServiceJob): Promise<QueryAnswer> };
+  /** Runs SPARQL jobs (the app's QueryPool, which cancels a job when its signal aborts); without it, sparql() answers 503. */
+  pool?: { run(job: QueryJob | ServiceJob, options?: SparqlOptions): Promise<QueryAnswer> };
 }
 
 /** Waits for a promise unless the signal gives up first (then rejects with the signal's reason). */
@@ -112,7 +112,7 @@ export class EmbeddedStore implements DataStore {
     const { pool } = this.parts;
     if (!pool) throw ERR_NOT_READY('this server runs no SPARQL engine');
     options.signal?.throwIfAborted();
-    // The pool stops a query at its own timeout; a signal only stops the waiting here (the pool takes no signal yet).
-    return untilAborted(pool.run(job), options.signal);
+    // The pool cancels the query on the signal and frees its place; waiting here stops too, for a pool that ignores it.
+    return untilAborted(pool.run(job, options), options.signal);
   }
 }

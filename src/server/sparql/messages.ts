@@ -8,6 +8,8 @@ export interface WorkerInit {
   /** The store's shared memory: every worker reads the one copy the main thread loaded. */
   buffers: StoreBuffers;
   baseUri: string;
+  /** Nice value the thread gives itself (Linux): queries take only the CPU documents leave, never the reverse. */
+  niceness: number;
 }
 
 /** An error crossing threads: a catalogue code and status, or INTERNAL / CANCELLED. */

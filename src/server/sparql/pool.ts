@@ -1,4 +1,4 @@
-// The query pool: worker threads over the shared store, the concurrency bound, the per-query timeout, and restarts of runaway workers.
+// The query pool: worker threads over the shared store, a concurrency bound with a short wait, dispatch to the least busy worker, timeouts, cancellation, and runaway workers swapped for a warm spare.
 import { Worker } from 'node:worker_threads';
 import type { EventLoopUtilization } from 'node:perf_hooks';
 import type { FastifyBaseLogger } from 'fastify';
@@ -7,35 +7,65 @@ import type { Limits, QueryAnswer, QueryJob } from './execute.ts';
 import type { FromWorker, ServiceJob, ToWorker, WireError, WorkerInit } from './messages.ts';
 
 export interface PoolOptions extends WorkerInit {
-  /** Worker threads; they share the one store (a new one costs milliseconds, not a reload). */
+  /** Worker threads serving queries; each runs several queries at once, interleaved (the store's reads yield). */
   size: number;
+  /** Warm idle workers kept to take a runaway worker's place at once (a new worker loads its engine for seconds). */
+  spares: number;
   timeoutMs: number;
+  /** Queries admitted at once across the pool; the next ones wait (queueWaitMs at most, as many again) or get 503. */
   maxConcurrent: number;
+  queueWaitMs: number;
   limits: Limits;
   /** Heap of each worker, in MiB. */
   heapMb: number;
   log: FastifyBaseLogger;
 }
 
+/** How one call runs: a signal that cancels it (a client gone), and caps that replace the pool's. */
+export interface RunOptions {
+  signal?: AbortSignal;
+  limits?: Partial<Limits>;
+}
+
 interface Pending {
   id: number;
   job: QueryJob | ServiceJob;
+  limits: Limits;
   resolve(answer: QueryAnswer): void;
   reject(err: Error): void;
-  timer: NodeJS.Timeout;
+  /** queued: beyond the bound, waiting to be admitted; admitted: waiting for a worker (no slot) or running on one. */
+  stage: 'queued' | 'admitted' | 'done';
+  deadline?: NodeJS.Timeout;
+  wait?: NodeJS.Timeout;
   slot?: Slot;
+  /** Already run again once after its worker was replaced under it. */
+  rerun: boolean;
+  release(): void;
 }
 
 interface Slot {
   worker: Worker;
+  n: number;
   state: 'loading' | 'ready' | 'dead';
+  spare: boolean;
   running: Map<number, Pending>;
+  ready: Promise<void>;
+}
+
+/** Worker threads, ready or not, for tests and logs. */
+export interface PoolStatus {
+  ready: number;
+  loading: number;
+  sparesReady: number;
+  /** Queries admitted (waiting for a worker or running) and queries waiting to be admitted. */
+  admitted: number;
+  queued: number;
 }
 
 const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
-// After a timeout the query is cancelled cooperatively; if the worker's event loop is still saturated this long
-// afterwards, the work did not stop (Comunica cannot cancel every operator, an aggregate over a cartesian product
-// for one), so the worker is terminated and a fresh one loads the dataset.
+// After a cancel the query is stopped cooperatively; if the worker's event loop is still saturated this long afterwards,
+// the work did not stop (Comunica cannot cancel every operator, an aggregate over a cartesian product for one). The
+// loop cannot say which query keeps it busy, so the worker is replaced and the other queries it ran are run again.
 const PROBE_MS = 300;
 const RUNAWAY_UTILIZATION = 0.9;
 
@@ -47,149 +77,239 @@ function revive(error: WireError): Error {
 
 /** Runs queries on worker threads so that no query ever occupies the event loop that serves documents. */
 export class QueryPool {
-  private readonly slots: Slot[] = [];
-  private readonly waiting: Pending[] = [];
+  private active: Slot[] = [];
+  private spares: Slot[] = [];
+  /** Beyond the bound, in arrival order; admitted queries no worker has taken yet (a replacement still loading). */
+  private readonly queued: Pending[] = [];
+  private readonly unplaced: Pending[] = [];
+  private admitted = 0;
   private nextId = 1;
-  private inFlight = 0;
+  private workers = 0;
+  private started = false;
   private closed = false;
-  private heapMb = 0;
-  /** Workers terminated after a runaway query (for tests and logs). */
+  /** Workers replaced after a runaway query or a crash (for tests and logs). */
   restarts = 0;
-  /** Quads each worker holds and how many named graphs, from the first worker's ready message. */
+  /** Quads the store holds and how many named graphs, from a worker's ready message. */
   facts = { quads: 0, graphs: 0 };
 
   constructor(private readonly options: PoolOptions) {}
 
-  /** Seconds a client is told to wait (Retry-After) when the pool is full or restarting. */
+  /** Seconds a client is told to wait (Retry-After) when the pool is full, restarting, or stopped its query. */
   get retryAfter(): number {
     return Math.max(1, Math.ceil(this.options.timeoutMs / 1000));
   }
 
-  /** Starts every worker and resolves once each has loaded the dataset and run its warm-up query. */
-  async start(): Promise<void> {
-    // The data lives outside the heap (shared memory); the heap is room for one query's intermediate results. A worker
-    // over it is ended and replaced, not the server.
-    this.heapMb = this.options.heapMb;
-    await Promise.all(Array.from({ length: this.options.size }, (_, i) => this.spawn(i)));
+  status(): PoolStatus {
+    const all = [...this.active, ...this.spares];
+    return {
+      ready: this.active.filter((s) => s.state === 'ready').length,
+      loading: all.filter((s) => s.state === 'loading').length,
+      sparesReady: this.spares.filter((s) => s.state === 'ready').length,
+      admitted: this.admitted,
+      queued: this.queued.length,
+    };
   }
 
-  private spawn(index: number): Promise<void> {
-    const init: WorkerInit = { buffers: this.options.buffers, baseUri: this.options.baseUri };
-    const worker = new Worker(ENTRY, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
+  /** Starts the workers and resolves once each has opened the store and warmed its engine; the spares follow. */
+  async start(): Promise<void> {
+    this.active = Array.from({ length: this.options.size }, () => this.spawn(false));
+    await Promise.all(this.active.map((s) => s.ready));
+    this.started = true;
+    this.topUpSpares();
+  }
+
+  private spawn(spare: boolean): Slot {
+    const { buffers, baseUri, niceness } = this.options;
+    // The data lives outside the heap (shared memory); the heap is room for the queries' intermediate results. A worker
+    // over it is ended and replaced, not the server.
+    const worker = new Worker(ENTRY, { workerData: { buffers, baseUri, niceness } satisfies WorkerInit, resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb } });
     // The server's socket keeps the process alive; an idle worker must not (a forgotten close in a script or test).
     worker.unref();
-    const slot: Slot = { worker, state: 'loading', running: new Map() };
-    this.slots[index] = slot;
-    return new Promise<void>((resolve, reject) => {
+    const slot = { worker, n: this.workers++, state: 'loading', spare, running: new Map() } as Slot;
+    slot.ready = new Promise<void>((resolve, reject) => {
       worker.on('message', (message: FromWorker) => {
         if (message.type === 'ready') {
           slot.state = 'ready';
           this.facts = { quads: message.quads, graphs: message.graphs };
-          this.options.log.info({ worker: index, quads: message.quads, graphs: message.graphs, ms: message.ms }, 'SPARQL worker ready');
+          this.options.log.info({ worker: slot.n, spare: slot.spare, quads: message.quads, graphs: message.graphs, ms: message.ms }, 'SPARQL worker ready');
           resolve();
           this.dispatch();
         } else if (message.type === 'fatal') {
           reject(revive(message.error));
-          void this.retire(slot, index, revive(message.error));
+          this.retire(slot, revive(message.error), false);
         } else {
           const pending = slot.running.get(message.id);
-          if (!pending) return; // timed out already
-          this.settle(pending);
-          if (message.type === 'answer') pending.resolve(message.answer);
-          else pending.reject(revive(message.error));
+          if (!pending) return; // timed out or cancelled already
+          if (message.type === 'answer') this.finish(pending, undefined, message.answer);
+          else this.finish(pending, revive(message.error));
         }
       });
       // A worker over its heap limit ends with an error (ERR_WORKER_OUT_OF_MEMORY): only it is replaced.
       worker.on('error', (err) => {
         reject(err);
-        void this.retire(slot, index, err);
+        this.retire(slot, err, false);
       });
       worker.on('exit', (code) => {
         reject(new Error(`SPARQL worker exited with code ${code} before it was ready`));
-        void this.retire(slot, index, new Error(`SPARQL worker exited with code ${code}`));
+        this.retire(slot, new Error(`SPARQL worker exited with code ${code}`), false);
       });
     });
+    // start() reports a first worker that cannot start; a replacement that cannot is logged by retire().
+    slot.ready.catch(() => {});
+    return slot;
   }
 
-  /** Ends a worker that failed or ran away, fails what it was running (503, retry), and starts a fresh one. */
-  private retire(slot: Slot, index: number, cause: Error): Promise<unknown> {
-    if (slot.state === 'dead') return Promise.resolve();
+  /** Keeps the wanted number of spares loading or ready (after start, until close). */
+  private topUpSpares(): void {
+    this.spares = this.spares.filter((s) => s.state !== 'dead');
+    while (this.started && !this.closed && this.spares.length < this.options.spares) this.spares.push(this.spawn(true));
+  }
+
+  /**
+   * Ends a worker that failed or ran away, and puts a spare (or a new worker) in its place. What it was running is run
+   * again elsewhere, once, when the worker ran away (the runaway itself had already been answered), and fails with 503
+   * when the worker crashed (then any of them may be the cause).
+   */
+  private retire(slot: Slot, cause: Error, rerun: boolean): void {
+    if (slot.state === 'dead') return;
     const wasReady = slot.state === 'ready';
     slot.state = 'dead';
-    for (const pending of slot.running.values()) {
-      this.settle(pending);
-      pending.reject(ERR_NOT_READY('the query engine restarted while this query ran (a query would not stop, or a worker failed); retry shortly', {}, cause));
+    const orphans = [...slot.running.values()];
+    slot.running.clear();
+    for (const pending of orphans) {
+      pending.slot = undefined;
+      if (rerun && !pending.rerun && !this.closed) {
+        pending.rerun = true;
+        this.unplaced.unshift(pending);
+      } else {
+        this.finish(pending, ERR_NOT_READY('the query engine restarted while this query ran (a query would not stop, or a worker failed); retry shortly', {}, cause));
+      }
     }
-    const ended = slot.worker.terminate();
-    // A worker that never got ready (a broken dataset) is not restarted in a loop: start() reports it.
-    if (this.closed || !wasReady) return ended;
-    this.restarts++;
-    this.options.log.warn({ worker: index, err: cause }, 'SPARQL worker restarted');
-    this.spawn(index).catch((err) => this.options.log.error({ err }, 'SPARQL worker failed to restart'));
-    return ended;
-  }
-
-  private settle(pending: Pending): void {
-    clearTimeout(pending.timer);
-    pending.slot?.running.delete(pending.id);
-    this.inFlight--;
-  }
-
-  /** Sends waiting queries to the least busy ready worker. */
-  private dispatch(): void {
-    while (this.waiting.length > 0) {
-      const ready = this.slots.filter((s) => s?.state === 'ready');
-      if (ready.length === 0) return;
-      const slot = ready.reduce((a, b) => (b.running.size < a.running.size ? b : a));
-      const pending = this.waiting.shift()!;
-      pending.slot = slot;
-      slot.running.set(pending.id, pending);
-      slot.worker.postMessage({ type: 'run', id: pending.id, job: pending.job, limits: this.options.limits } satisfies ToWorker);
-    }
-  }
-
-  /** After a timeout: cancel, then watch the worker; if it stays saturated, the query did not stop and the worker is replaced. */
-  private timeOut(pending: Pending): void {
-    const slot = pending.slot;
-    this.settle(pending);
-    pending.reject(ERR_QUERY_TIMEOUT(`the query ran longer than ${this.options.timeoutMs} ms and was stopped; add LIMIT or narrow the patterns`));
-    if (!slot) {
-      this.waiting.splice(this.waiting.indexOf(pending), 1);
+    void slot.worker.terminate();
+    const index = this.active.indexOf(slot);
+    // A worker that never got ready (a broken dataset) is not restarted in a loop: start() or the log reports it.
+    if (this.closed || !wasReady) {
+      if (!this.closed && !wasReady) this.options.log.error({ worker: slot.n, err: cause }, 'SPARQL worker failed to start');
+      this.spares = this.spares.filter((s) => s !== slot);
       return;
     }
+    if (index >= 0) {
+      const spare = this.spares.find((s) => s.state === 'ready') ?? this.spares.find((s) => s.state === 'loading');
+      if (spare) {
+        spare.spare = false;
+        this.spares = this.spares.filter((s) => s !== spare);
+      }
+      this.active[index] = spare ?? this.spawn(false);
+      this.restarts++;
+      this.options.log.warn({ worker: slot.n, by: this.active[index]!.n, spare: spare?.state ?? 'none', err: cause }, 'SPARQL worker replaced');
+    }
+    this.topUpSpares();
+    this.dispatch();
+  }
+
+  /** Settles a query once, wherever it is (queued, waiting for a worker, running), and admits the next one. */
+  private finish(pending: Pending, error?: Error, answer?: QueryAnswer): void {
+    if (pending.stage === 'done') return;
+    const wasAdmitted = pending.stage === 'admitted';
+    pending.stage = 'done';
+    clearTimeout(pending.deadline);
+    clearTimeout(pending.wait);
+    pending.release();
+    if (pending.slot) pending.slot.running.delete(pending.id);
+    for (const list of [this.queued, this.unplaced]) {
+      const i = list.indexOf(pending);
+      if (i >= 0) list.splice(i, 1);
+    }
+    if (error) pending.reject(error);
+    else pending.resolve(answer!);
+    if (wasAdmitted) {
+      this.admitted--;
+      this.admit();
+    }
+  }
+
+  /** Admits waiting queries while the bound allows, then hands them to workers. */
+  private admit(): void {
+    while (this.queued.length > 0 && this.admitted < this.options.maxConcurrent) {
+      const pending = this.queued.shift()!;
+      clearTimeout(pending.wait);
+      pending.stage = 'admitted';
+      this.admitted++;
+      this.unplaced.push(pending);
+    }
+    this.dispatch();
+  }
+
+  /** Sends admitted queries to the ready worker running the fewest: a small query beside a runaway still progresses. */
+  private dispatch(): void {
+    while (this.unplaced.length > 0) {
+      const ready = this.active.filter((s) => s.state === 'ready');
+      if (ready.length === 0) return;
+      const slot = ready.reduce((a, b) => (b.running.size < a.running.size ? b : a));
+      const pending = this.unplaced.shift()!;
+      pending.slot = slot;
+      slot.running.set(pending.id, pending);
+      slot.worker.postMessage({ type: 'run', id: pending.id, job: pending.job, limits: pending.limits } satisfies ToWorker);
+    }
+  }
+
+  /** Answers a query with `error` now (timeout, or its caller's signal), cancels its work, and watches the worker. */
+  private cancel(pending: Pending, error: Error): void {
+    const slot = pending.stage === 'admitted' ? pending.slot : undefined;
+    this.finish(pending, error);
+    if (slot?.state !== 'ready') return;
     slot.worker.postMessage({ type: 'cancel', id: pending.id } satisfies ToWorker);
     const before: EventLoopUtilization = slot.worker.performance.eventLoopUtilization();
     setTimeout(() => {
       if (slot.state !== 'ready') return;
       const { utilization } = slot.worker.performance.eventLoopUtilization(before);
       if (utilization < RUNAWAY_UTILIZATION) return;
-      void this.retire(slot, this.slots.indexOf(slot), new Error(`query ${pending.id} kept running after its timeout (event loop ${Math.round(utilization * 100)}% busy)`));
+      this.retire(slot, new Error(`query ${pending.id} kept running after it was stopped (event loop ${Math.round(utilization * 100)}% busy)`), true);
     }, PROBE_MS).unref();
   }
 
-  /** Runs a query (or the service description) on a worker; throws 503 TL_ERR_BUSY beyond the concurrency bound. */
-  run(job: QueryJob | ServiceJob): Promise<QueryAnswer> {
+  /**
+   * Runs a query (or the service description) on a worker. Beyond the concurrency bound it waits up to queueWaitMs for
+   * a running query to end, then fails with 503 TL_ERR_BUSY; at the timeout, 503 TL_ERR_QUERY_TIMEOUT; when the signal
+   * aborts, with the signal's reason. Either way the work is cancelled and its place freed at once.
+   */
+  run(job: QueryJob | ServiceJob, options: RunOptions = {}): Promise<QueryAnswer> {
+    const { maxConcurrent, timeoutMs } = this.options;
+    const { signal } = options;
     if (this.closed) return Promise.reject(ERR_NOT_READY('the server is shutting down'));
-    if (this.inFlight >= this.options.maxConcurrent) {
-      return Promise.reject(ERR_BUSY(`${this.options.maxConcurrent} queries are running already; retry in ${this.retryAfter} s`));
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    const full = this.admitted >= maxConcurrent;
+    const wait = Math.min(this.options.queueWaitMs, timeoutMs);
+    if (full && (wait <= 0 || this.queued.length >= maxConcurrent)) {
+      return Promise.reject(ERR_BUSY(`${maxConcurrent} queries are running and ${this.queued.length} waiting already; retry in ${this.retryAfter} s`));
     }
-    this.inFlight++;
     return new Promise<QueryAnswer>((resolve, reject) => {
-      const pending: Pending = { id: this.nextId++, job, resolve, reject, timer: undefined as unknown as NodeJS.Timeout };
-      // The deadline covers waiting for a worker too: a client never waits longer than the timeout.
-      pending.timer = setTimeout(() => this.timeOut(pending), this.options.timeoutMs);
-      this.waiting.push(pending);
-      this.dispatch();
+      const limits = { ...this.options.limits, ...options.limits };
+      const pending: Pending = { id: this.nextId++, job, limits, resolve, reject, stage: full ? 'queued' : 'admitted', rerun: false, release: () => {} };
+      // The deadline covers waiting too: a client never waits longer than the timeout.
+      pending.deadline = setTimeout(() => this.cancel(pending, ERR_QUERY_TIMEOUT(`the query ran longer than ${timeoutMs} ms and was stopped; add LIMIT or narrow the patterns`)), timeoutMs);
+      if (signal) {
+        const onAbort = () => this.cancel(pending, signal.reason);
+        signal.addEventListener('abort', onAbort, { once: true });
+        pending.release = () => signal.removeEventListener('abort', onAbort);
+      }
+      if (full) {
+        pending.wait = setTimeout(() => this.finish(pending, ERR_BUSY(`${maxConcurrent} queries are running and none ended within ${wait} ms; retry in ${this.retryAfter} s`)), wait);
+        this.queued.push(pending);
+      } else {
+        this.admitted++;
+        this.unplaced.push(pending);
+        this.dispatch();
+      }
     });
   }
 
-  /** Ends every worker; queries still waiting fail with 503. */
+  /** Ends every worker; queries still waiting or running fail with 503. */
   async close(): Promise<void> {
     this.closed = true;
-    for (const pending of this.waiting.splice(0)) {
-      this.settle(pending);
-      pending.reject(ERR_NOT_READY('the server is shutting down'));
-    }
-    await Promise.all(this.slots.map((slot, i) => this.retire(slot, i, new Error('pool closed'))));
+    for (const pending of [...this.queued, ...this.unplaced]) this.finish(pending, ERR_NOT_READY('the server is shutting down'));
+    const all = [...this.active, ...this.spares];
+    for (const slot of all) this.retire(slot, new Error('pool closed'), false);
+    await Promise.all(all.map((slot) => slot.worker.terminate()));
   }
 }

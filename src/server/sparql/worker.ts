@@ -1,4 +1,6 @@
 // The SPARQL worker thread: opens the shared store (no copy, no parse), warms the engine, then answers the pool's queries.
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ThesisLodError } from '../../core/errors.ts';
 import { QueryRunner, QueryCancelled, type QueryAnswer, type Limits } from './execute.ts';
@@ -46,8 +48,23 @@ async function answer(runner: QueryRunner, facts: StoreFacts, id: number, job: Q
   }
 }
 
+/**
+ * Lowers this thread's priority. On Linux a nice value belongs to a thread, and /proc/thread-self names this one: the
+ * main thread, which serves documents, keeps its own. Elsewhere (no /proc) the thread keeps the process's priority.
+ */
+function yieldCpuToDocuments(niceness: number): void {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(tid) && tid > 0) setPriority(tid, niceness);
+  } catch {
+    // Not Linux, or not allowed: queries then compete with documents as equals, which is what they did before.
+  }
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
+  // Before the engine loads: a replacement worker warming up must not slow the documents either.
+  if (init.niceness > 0) yieldCpuToDocuments(init.niceness);
   const store = new QuadStore(init.buffers);
   const runner = new QueryRunner(store, init.baseUri);
   await runner.warm();
