@@ -9,7 +9,7 @@ import { ERR_NOT_READY, ERR_CONFIG } from '../core/errors.ts';
 import { Labels } from './labels.ts';
 import { PublicUrls } from './public-url.ts';
 import { QuadStore as CompactStore } from '../store/quad-store.ts';
-import { readStoreFile, storeFromNQuads, storePath, type StoreBuffers } from '../store/store-file.ts';
+import { readStoreFile, storeFromNQuads, storePath, StoreFormatError, type StoreBuffers } from '../store/store-file.ts';
 
 /** What the authority file and the ledger say about ids that no longer denote what they did: keys `kind/id`. */
 export interface Redirects {
@@ -76,13 +76,20 @@ export function datasetPath(distDir: string): string {
 }
 
 /**
- * The store of a DIST_DIR: its load file (checked against its sha256) when the build wrote one, else made in memory from
- * the N-Quads dump (a DIST_DIR of an older build, or a test fixture), which costs a parse.
+ * The store of a DIST_DIR: its load file (checked against its sha256) when the build wrote one in this format, else made
+ * in memory from the N-Quads dump (a DIST_DIR of an older build, or a test fixture), which costs a parse.
  */
 export async function loadStoreBuffers(distDir: string): Promise<{ buffers: StoreBuffers; from: 'store file' | 'N-Quads dump' }> {
   const file = storePath(distDir);
   const exists = await fsp.access(file).then(() => true, () => false);
-  if (exists) return { buffers: await readStoreFile(file), from: 'store file' };
+  if (exists) {
+    try {
+      return { buffers: await readStoreFile(file), from: 'store file' };
+    } catch (err) {
+      // A build of an older release: its dump says the same, only slower to read. A damaged file is an error.
+      if (!(err instanceof StoreFormatError)) throw err;
+    }
+  }
   const dump = datasetPath(distDir);
   try {
     await fsp.access(dump);

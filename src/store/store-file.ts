@@ -24,6 +24,14 @@ export interface StoreFooter extends StoreCounts {
   sections: Record<string, SectionEntry>;
 }
 
+/** Raised for a store file written by another version of the format: the dump can still be read instead. */
+export class StoreFormatError extends Error {
+  constructor(readonly file: string, readonly version: number) {
+    super(`${file} has store format ${version}; this server reads ${FORMAT_VERSION}: rebuild`);
+    this.name = 'StoreFormatError';
+  }
+}
+
 /** A loaded store file: one SharedArrayBuffer (handed to workers as is: they share it) and its footer. */
 export interface StoreBuffers {
   buffer: SharedArrayBuffer;
@@ -124,7 +132,7 @@ export async function readStoreFile(file: string): Promise<StoreBuffers> {
   const footerOffset = text.readDoubleLE(size - 24);
   const footerLength = text.readDoubleLE(size - 16);
   const footer = JSON.parse(text.toString('utf8', footerOffset, footerOffset + footerLength)) as StoreFooter;
-  if (footer.version !== FORMAT_VERSION) throw ERR_NOT_READY(`${file} has store format ${footer.version}; this server reads ${FORMAT_VERSION}: rebuild`, { file });
+  if (footer.version !== FORMAT_VERSION) throw new StoreFormatError(file, footer.version);
   return { buffer, footer };
 }
 
