@@ -9,6 +9,7 @@ import { checkEntries } from './authority/check.ts';
 import { normaliseLabel } from './authority/normalise.ts';
 import { emptyEntries, readAuthorityFile, type AuthorityFileEntries, type EntityEntry } from './authority/read-file.ts';
 import { authorityQuads } from './authority/triples.ts';
+import { readYaml, type At } from './authority/yaml-reader.ts';
 
 /** Where the authority files live, relative to DATA_DIR. */
 export const ENTITIES_DIR = 'entities';
@@ -19,6 +20,14 @@ export const ENTITIES_DIR = 'entities';
  * naming file:line, the field and the entity id.
  */
 export async function loadAuthority(dataDir: string, iris: Iris): Promise<Authority> {
+  return buildAuthority(await readAuthorityEntries(dataDir), iris);
+}
+
+/**
+ * The entries of every authority file, read and shape-checked but not built: plain data, so the runner reads the
+ * files once and hands the entries to its worker threads, which build the same authority from them (buildAuthority).
+ */
+export async function readAuthorityEntries(dataDir: string): Promise<AuthorityFileEntries> {
   const dir = join(dataDir, ENTITIES_DIR);
   let names: string[];
   try {
@@ -39,7 +48,42 @@ export async function loadAuthority(dataDir: string, iris: Iris): Promise<Author
     all.degrees.push(...part.degrees);
     all.collections.push(...part.collections);
   }
-  return buildAuthority(all, iris);
+  return all;
+}
+
+/** The entries as plain data for another thread: the positions (YAML nodes, for error messages) left out. */
+export type PortableEntries = { readonly portable: AuthorityFileEntries };
+
+/**
+ * Strips the positions from entries the runner has read (and built once, so they are known good): what its worker
+ * threads rebuild the same authority from without parsing the YAML again (portableAuthority).
+ */
+export function portableEntries(all: AuthorityFileEntries): PortableEntries {
+  const strip = <T extends { at: At }>({ at: _at, ...rest }: T) => rest;
+  return {
+    portable: {
+      schemes: all.schemes.map(strip),
+      entities: all.entities.map(({ at: _at, schemeAt: _s, relations, ...e }) => ({ ...e, relations: relations.map(strip) })),
+      merged: all.merged.map(strip),
+      withdrawn: all.withdrawn.map(strip),
+      degrees: all.degrees.map(strip),
+      collections: all.collections.map(strip),
+    } as unknown as AuthorityFileEntries,
+  };
+}
+
+/** Builds the authority from portableEntries in another thread; every position reads as the start of the authority file. */
+export function portableAuthority({ portable }: PortableEntries, iris: Iris): Authority {
+  const at = readYaml('', `${ENTITIES_DIR}/authority.yaml`);
+  const place = <T extends object>(x: T) => ({ ...x, at });
+  return buildAuthority({
+    schemes: portable.schemes.map(place),
+    entities: portable.entities.map((e) => ({ ...e, at, relations: e.relations.map(place) })),
+    merged: portable.merged.map(place),
+    withdrawn: portable.withdrawn.map(place),
+    degrees: portable.degrees.map(place),
+    collections: portable.collections.map(place),
+  }, iris);
 }
 
 /** Loads an authority from YAML text alone (tests, tools); `file` names it in messages. */
@@ -47,7 +91,8 @@ export function authorityFromText(text: string, iris: Iris, file = `${ENTITIES_D
   return buildAuthority(readAuthorityFile(text, file), iris);
 }
 
-function buildAuthority(all: AuthorityFileEntries, iris: Iris): Authority {
+/** Checks the entries against each other and builds the authority: entities, their triples, the lookups. */
+export function buildAuthority(all: AuthorityFileEntries, iris: Iris): Authority {
   checkEntries(all);
   checkCatalogues(all);
   const entities = new Map<string, AuthorityEntity>(all.entities.map((e) => [e.id, publicEntity(e)]));

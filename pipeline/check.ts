@@ -3,9 +3,10 @@ import type { Quad } from 'n3';
 import type { Config } from '../src/core/config.ts';
 import { ERR_BUILD, ERR_FIELD_VALUE, ThesisLodError, type Problem } from '../src/core/errors.ts';
 import { Iris } from '../src/core/iri.ts';
-import { loadAuthority } from './authority.ts';
+import { buildAuthority, readAuthorityEntries } from './authority.ts';
 import { createLinker } from './link.ts';
 import { map } from './map.ts';
+import type { AuthorityFileEntries } from './authority/read-file.ts';
 import type { RecordEntry } from './publish/report.ts';
 import { xmlSafe } from './publish/rdfxml-write.ts';
 import type { Authority, Ingested, Linker, SourceRef, ThesisRecord } from './types.ts';
@@ -35,9 +36,20 @@ export interface Stages {
 
 /** Loads the authority once and builds the linker and the validator from it. */
 export async function prepareStages(config: Pick<Config, 'baseUri' | 'dataDir'>): Promise<Stages> {
+  return (await readStages(config)).stages;
+}
+
+/** prepareStages, also returning the authority file's entries (which the runner hands to its worker threads). */
+export async function readStages(config: Pick<Config, 'baseUri' | 'dataDir'>): Promise<{ stages: Stages; entries: AuthorityFileEntries }> {
   const iris = new Iris(config.baseUri);
-  const authority = await loadAuthority(config.dataDir, iris);
-  return { iris, authority, linker: createLinker(authority, iris), validator: await createValidator(config.baseUri, { authority: authority.quads }) };
+  const entries = await readAuthorityEntries(config.dataDir);
+  return { stages: await stagesFrom(config.baseUri, buildAuthority(entries, iris)), entries };
+}
+
+/** The linker and the validator for an authority already built. */
+export async function stagesFrom(baseUri: string, authority: Authority): Promise<Stages> {
+  const iris = new Iris(baseUri);
+  return { iris, authority, linker: createLinker(authority, iris), validator: await createValidator(baseUri, { authority: authority.quads }) };
 }
 
 /** `file:line` of a source, as the report states it. */

@@ -1,8 +1,10 @@
 // One record from ingest to the bytes of the dumps (check, canonical form, ledger dates, provenance, the five syntaxes), in any thread.
 import { Parser, type Quad } from 'n3';
 import type { Config } from '../src/core/config.ts';
+import { Iris } from '../src/core/iri.ts';
 import { ERR_BUILD } from '../src/core/errors.ts';
-import { checkRecord, noTimes, prepareStages, type StageTimes, type Stages } from './check.ts';
+import { portableAuthority, type PortableEntries } from './authority.ts';
+import { checkRecord, noTimes, stagesFrom, type StageTimes, type Stages } from './check.ts';
 import { datesFor, type LedgerEntry } from './ledger.ts';
 import { jsonldContext } from './map/context.ts';
 import { blankPrefix, canonicalize, canonicalizeKeyed, hashKeys, tripleKey } from './publish/canonical.ts';
@@ -10,7 +12,7 @@ import { recordProvenance } from './publish/provenance.ts';
 import type { RecordEntry } from './publish/report.ts';
 import { searchFacts, type SearchFacts } from './publish/search-index.ts';
 import { GraphSerializer, type SerializedGraph } from './publish/serialize.ts';
-import { RECORD, SHARED } from './publish/union.ts';
+import { RECORD } from './publish/union.ts';
 import type { Ingested } from './types.ts';
 
 /** A record ingest could read, and what the ledger held for its id before this build. */
@@ -44,6 +46,8 @@ export interface ProcessorInit {
   buildDate: string;
   /** The ontology's Turtle text (read once by the runner, so every thread sees the same). */
   ontologyText: string;
+  /** The authority file's entries as the runner read them (so no thread parses the YAML again). */
+  authority: PortableEntries;
 }
 
 /** The ontology's quads, parsed with BASE_URI as base. */
@@ -63,14 +67,15 @@ export function sharedGraphs(stages: Stages, ontology: readonly Quad[]): { name:
 }
 
 /**
- * Makes a processor. With `stages` (the runner's own) nothing is loaded again; a worker thread loads the authority
- * and builds the linker and validator itself. Either way the serialiser is shown the shared graphs first.
+ * Makes a processor. With `stages` (the runner's own) nothing is built again; a worker thread builds the authority
+ * from the entries it is handed, and the linker and validator from that. Either way the serialiser is shown the
+ * shared graphs first.
  */
 export async function createRecordProcessor(init: ProcessorInit, stages?: Stages): Promise<RecordProcessor> {
-  const s = stages ?? (await prepareStages(init.config));
+  const s = stages ?? (await stagesFrom(init.config.baseUri, portableAuthority(init.authority, new Iris(init.config.baseUri))));
   const { iris } = s;
   const serializer = new GraphSerializer(iris, jsonldContext(init.config.baseUri));
-  for (const { name, quads } of sharedGraphs(s, parseOntology(init.ontologyText, init.config.baseUri))) serializer.serialize(iris.graph(name), quads, SHARED);
+  for (const { quads } of sharedGraphs(s, parseOntology(init.ontologyText, init.config.baseUri))) serializer.share(quads);
 
   return {
     async process({ item, prior }) {

@@ -1,7 +1,7 @@
 // A worker thread of the build: runs the records the runner sends through process-record.ts and posts back what to append.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { ThesisLodError } from '../src/core/errors.ts';
-import { createRecordProcessor, type ProcessorInit, type RecordJob, type RecordOutcome } from './process-record.ts';
+import { createRecordProcessor, type RecordOutcome, type RecordProcessor } from './process-record.ts';
 import type { WorkerReply, WorkerRequest } from './record-pool.ts';
 
 const port = parentPort!;
@@ -17,15 +17,23 @@ function failure(err: unknown): Extract<WorkerReply, { type: 'error' }>['error']
   return { message: e?.message ?? String(err), stack: e?.stack, code: err instanceof ThesisLodError ? err.code : undefined };
 }
 
-try {
-  const processor = await createRecordProcessor(workerData as ProcessorInit);
-  port.on('message', (request: WorkerRequest) => {
-    processor.process(request.job as RecordJob).then(
-      (outcome) => port.postMessage({ type: 'done', id: request.id, outcome } satisfies WorkerReply, transferables(outcome)),
-      (err: unknown) => port.postMessage({ type: 'error', id: request.id, error: failure(err) } satisfies WorkerReply),
+// The first message says what to make the processor from; records that come before it is made wait for it.
+let processor: Promise<RecordProcessor> | undefined;
+port.on('message', (request: WorkerRequest) => {
+  if (request.type === 'init') {
+    processor = createRecordProcessor(request.init);
+    processor.then(
+      () => port.postMessage({ type: 'ready' } satisfies WorkerReply),
+      (err: unknown) => port.postMessage({ type: 'error', error: failure(err) } satisfies WorkerReply),
     );
-  });
-  port.postMessage({ type: 'ready' } satisfies WorkerReply);
-} catch (err) {
-  port.postMessage({ type: 'error', error: failure(err) } satisfies WorkerReply);
-}
+    return;
+  }
+  if (!processor) {
+    port.postMessage({ type: 'error', id: request.id, error: failure(new Error('a record came before init')) } satisfies WorkerReply);
+    return;
+  }
+  processor.then((p) => p.process(request.job)).then(
+    (outcome) => port.postMessage({ type: 'done', id: request.id, outcome } satisfies WorkerReply, transferables(outcome)),
+    (err: unknown) => port.postMessage({ type: 'error', id: request.id, error: failure(err) } satisfies WorkerReply),
+  );
+});

@@ -4,7 +4,8 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../src/core/config.ts';
 import { ERR_BUILD, ERR_BUILD_STRICT } from '../src/core/errors.ts';
-import { noTimes, prepareStages, unreadEntry, type StageTimes, type Stages } from './check.ts';
+import { portableEntries } from './authority.ts';
+import { noTimes, readStages, unreadEntry, type StageTimes, type Stages } from './check.ts';
 import { describeDataset } from './describe.ts';
 import { countFiles, ingest } from './ingest/index.ts';
 import { Ledger, resolveBuildDate } from './ledger.ts';
@@ -182,17 +183,31 @@ async function runRecords(dataDir: string, pool: RecordPool, sinks: RecordSinks,
 export async function runBuild(config: Config, opts: BuildOptions = {}): Promise<BuildReport> {
   const started = performance.now();
   const buildDate = resolveBuildDate(opts.buildDate);
-  const stages = await prepareStages(config);
+  const workers = opts.workers ?? availableParallelism();
+  const files = await countFiles(config.dataDir);
+  const pool = new RecordPool({ workers, startAfter: opts.workersOnly ? 0 : WORKERS_AFTER });
+  // A large build starts its workers first: they load their modules while this thread reads the authority and ontology.
+  if (workers > 0 && (opts.workersOnly || files >= WORKERS_AFTER)) pool.start();
+  try {
+    return await build(config, opts, { started, buildDate, files, pool, workers });
+  } finally {
+    await pool.close();
+  }
+}
+
+async function build(config: Config, opts: BuildOptions, run: { started: number; buildDate: string; files: number; pool: RecordPool; workers: number }): Promise<BuildReport> {
+  const { started, buildDate, pool } = run;
+  const { stages, entries } = await readStages(config);
   const { iris, authority } = stages;
   const ledger = await Ledger.load(config.stateDir);
   const ontologyFile = opts.ontologyFile ?? ONTOLOGY_FILE;
   const ontologyText = await readOntology(ontologyFile);
   const ontology = parseOntology(ontologyText, config.baseUri, ontologyFile);
-  const showProgress = opts.progress ?? Boolean(process.stderr.isTTY);
+  const init: ProcessorInit = { config: { baseUri: config.baseUri, dataDir: config.dataDir }, buildDate, ontologyText, authority: portableEntries(entries) };
+  pool.init(init, opts.workersOnly && run.workers > 0 ? undefined : () => createRecordProcessor(init, stages));
   const staging = await createStaging(config.distDir);
-  const progress = createProgress(showProgress, showProgress ? await countFiles(config.dataDir) : undefined);
+  const progress = createProgress(opts.progress ?? Boolean(process.stderr.isTTY), run.files);
   let publisher: Publisher | undefined;
-  let pool: RecordPool | undefined;
   let ledgerStage: Awaited<ReturnType<Ledger['stage']>> | undefined;
   try {
     publisher = await Publisher.open(staging, iris, jsonldContext(config.baseUri));
@@ -210,14 +225,6 @@ export async function runBuild(config: Config, opts: BuildOptions = {}): Promise
       await publisher.publish(iris.graph(name), quads, SHARED);
     }
 
-    const init: ProcessorInit = { config: { baseUri: config.baseUri, dataDir: config.dataDir }, buildDate, ontologyText };
-    const workers = opts.workers ?? availableParallelism();
-    pool = new RecordPool({
-      workers,
-      init,
-      inline: opts.workersOnly && workers > 0 ? undefined : await createRecordProcessor(init, stages),
-      startAfter: opts.workersOnly ? 0 : WORKERS_AFTER,
-    });
     await runRecords(config.dataDir, pool, { ledger, publisher, report, search, progress, buildDate, onRecord: opts.onRecord }, state);
     await pool.close();
 
@@ -261,7 +268,7 @@ export async function runBuild(config: Config, opts: BuildOptions = {}): Promise
     return result;
   } catch (err) {
     progress.stop();
-    await pool?.close();
+    await pool.close();
     publisher?.abort();
     await ledgerStage?.discard();
     await discardStaging(staging);

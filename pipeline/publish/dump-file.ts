@@ -14,8 +14,9 @@ export interface DumpInfo {
   sha256: string;
 }
 
-// Writes are gathered up to this size: a record's parts are a few KB each, and each write costs a trip through the stream.
-const CHUNK_BYTES = 256 * 1024;
+// Small writes are gathered up to this size (each write costs a trip through the stream); larger ones go as they are,
+// uncopied: a record's N-Quads come from a worker as one array of a hundred KB or so.
+const CHUNK_BYTES = 64 * 1024;
 
 /** A file written through a hashing pass; `write` takes strings or bytes, `close()` resolves once all is on disk. */
 export class DumpFile {
@@ -50,6 +51,11 @@ export class DumpFile {
     if (this.failure) throw this.failure;
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     if (bytes.length === 0) return;
+    if (bytes.length >= CHUNK_BYTES) {
+      await this.flush();
+      if (!this.input.write(bytes)) await this.drained(this.input);
+      return;
+    }
     this.pending.push(bytes);
     this.pendingBytes += bytes.length;
     if (this.pendingBytes >= CHUNK_BYTES) await this.flush();

@@ -25,6 +25,7 @@ const RDF_LIST = `${NS.rdf}List`;
 const RDF_JSON = `${NS.rdf}JSON`;
 const XSD_STRING = `${NS.xsd}string`;
 const GEN_DELIM_END = /[:/?#[\]@]$/;
+const GEN_DELIMS = new Set([...':/?#[]@'].map((c) => c.charCodeAt(0)));
 const KEYWORDS = new Set(['@id', '@type', '@value', '@language', '@list', '@set', '@graph', '@index', '@reverse', '@context', '@vocab', '@base', '@none', '@json']);
 // The memo of term choices is keyed by vocabulary (property IRI × kind of value); capped should a corpus bring a vocabulary of its own.
 const MEMO_LIMIT = 50_000;
@@ -58,7 +59,9 @@ export class JsonLdCompactor {
   // Prefix IRIs that can start a compact IRI, with their terms (shortest, then least, first).
   private readonly prefixes: { iri: string; terms: string[] }[] = [];
   private readonly prefixTerms = new Set<string>();
-  private readonly memo = new Map<string, string>();
+  private readonly memo = new Map<string, Map<string, string>>();
+  private readonly vocabulary = new Map<string, string>();
+  private readonly stems = new Map<string, { iri: string; terms: string[] }[]>();
 
   constructor(context: JsonLdContext) {
     if (Array.isArray(context)) throw ERR_BUILD('the JSON-LD writer takes one context object, not an array');
@@ -154,24 +157,38 @@ export class JsonLdCompactor {
 
   /** The IRI Compaction algorithm: a term, a compact IRI, or the IRI itself; `value` is what the IRI is a property of. */
   compactIri(iri: string, value: Item | null = null, vocab = false): string {
+    // Types and datatypes (vocabulary, no value) come back again and again: their compaction is kept.
+    if (vocab && value === null) {
+      let known = this.vocabulary.get(iri);
+      if (known === undefined) {
+        known = this.compactIriUncached(iri, null, true);
+        if (this.vocabulary.size < MEMO_LIMIT) this.vocabulary.set(iri, known);
+      }
+      return known;
+    }
+    return this.compactIriUncached(iri, value, vocab);
+  }
+
+  private compactIriUncached(iri: string, value: Item | null, vocab: boolean): string {
     if (KEYWORDS.has(iri)) {
       const alias = this.inverse.get(iri)?.get('@none')?.['@type'].get('@none');
       return alias ?? iri;
     }
     if (vocab && this.inverse.has(iri)) {
       // What term selection depends on, besides the IRI: the kind of value and its datatype or language.
+      let byKind = this.memo.get(iri);
+      if (!byKind) this.memo.set(iri, (byKind = new Map()));
       const kind = value === null ? '-' : this.signature(value);
-      const key = `${iri} ${kind}`;
-      let term = this.memo.get(key);
+      let term = byKind.get(kind);
       if (term === undefined) {
         term = this.selectTerm(iri, value) ?? '';
-        if (this.memo.size < MEMO_LIMIT) this.memo.set(key, term);
+        if (byKind.size < MEMO_LIMIT) byKind.set(kind, term);
       }
       if (term !== '') return term;
     }
     let choice: string | null = null;
-    for (const { iri: prefixIri, terms } of this.prefixes) {
-      if (prefixIri.length > iri.length - 1 || !iri.startsWith(prefixIri)) continue;
+    for (const { iri: prefixIri, terms } of this.prefixesOf(iri)) {
+      if (prefixIri.length > iri.length - 1) continue;
       for (const term of terms) {
         const curie = `${term}:${iri.slice(prefixIri.length)}`;
         const usable = this.mappings.get(term)!.prefix && (!this.mappings.has(curie) || (value === null && this.mappings.get(curie)!.id === iri));
@@ -184,6 +201,21 @@ export class JsonLdCompactor {
     if (colon > 0 && this.prefixTerms.has(iri.slice(0, colon))) throw ERR_BUILD(`JSON-LD: the IRI ${iri} would read as a compact IRI with prefix ${iri.slice(0, colon)}`);
     if (!vocab && iri.startsWith('//')) throw ERR_BUILD(`JSON-LD: cannot write the network-path reference ${iri}`);
     return iri;
+  }
+
+  // The prefixes an IRI starts with. Each ends with a gen-delim, so they are the prefixes of the IRI cut after its last
+  // gen-delim: that stem is what the answer is kept under (instance IRIs share a few stems; the memo is emptied when full).
+  private prefixesOf(iri: string): { iri: string; terms: string[] }[] {
+    let cut = iri.length - 1;
+    while (cut >= 0 && !GEN_DELIMS.has(iri.charCodeAt(cut))) cut--;
+    const stem = iri.slice(0, cut + 1);
+    let found = this.stems.get(stem);
+    if (!found) {
+      found = this.prefixes.filter((p) => stem.startsWith(p.iri));
+      if (this.stems.size >= MEMO_LIMIT) this.stems.clear();
+      this.stems.set(stem, found);
+    }
+    return found;
   }
 
   // A value's kind as term selection sees it: a node reference (to a term's own IRI, or to any other), a typed or tagged

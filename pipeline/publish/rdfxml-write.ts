@@ -65,13 +65,16 @@ export function generatedPrefix(namespace: string): string {
   return `ns${createHash('sha256').update(namespace).digest('hex').slice(0, 8)}`;
 }
 
-const TEXT_ESCAPE = /[&<>\r]/g;
-const ATTR_ESCAPE = /[&<>"\t\n\r]/g;
-const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
-// A raw CR would be normalised away by any XML parser, and `]]>` may not stand in text: both are escaped.
-const text = (s: string) => (/[&<>\r]/.test(s) ? s.replace(TEXT_ESCAPE, (c) => ENTITY[c]!) : s);
+const TEXT_ESCAPE = /[&<>\r\u0085\u2028]/;
+const ATTR_ESCAPE = /[&<>"\t\n\r\u0085\u2028]/;
+const ENTITY: Record<string, string> = {
+  '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;', '\u0085': '&#133;', '\u2028': '&#8232;',
+};
+// A raw CR would be normalised away by any XML parser (NEL and LS by those that follow XML 1.1), and `]]>` may not
+// stand in text: all are escaped; character references are never normalised.
+const text = (s: string) => (TEXT_ESCAPE.test(s) ? s.replace(new RegExp(TEXT_ESCAPE, 'g'), (c) => ENTITY[c]!) : s);
 // Attribute values are normalised too (tab, LF and CR become spaces) unless written as references.
-const attr = (s: string) => (/[&<>"\t\n\r]/.test(s) ? s.replace(ATTR_ESCAPE, (c) => ENTITY[c]!) : s);
+const attr = (s: string) => (ATTR_ESCAPE.test(s) ? s.replace(new RegExp(ATTR_ESCAPE, 'g'), (c) => ENTITY[c]!) : s);
 
 /** What one graph's statements become: node elements, and the namespaces beyond ours that their names use. */
 export interface RdfXmlFragment {

@@ -6,7 +6,7 @@ import { tripleKey } from './canonical.ts';
 import { JsonLdCompactor, type JsonLdContext } from './jsonld-compact.ts';
 import { RdfXmlWriter } from './rdfxml-write.ts';
 import { turtleFragment } from './turtle.ts';
-import { emptyCounts, Union, type Scope, type UnionCounts } from './union.ts';
+import { emptyCounts, SHARED, Union, type Scope, type UnionCounts } from './union.ts';
 
 /** What one graph adds to each dump, and to the counts. Plain data and byte arrays, so it crosses threads as it is. */
 export interface SerializedGraph {
@@ -40,8 +40,7 @@ function encodeGraph(graph: NamedNode): string {
 
 /**
  * Serialises graphs against the union of the shared graphs it has seen. One per thread: the runner's serialises the
- * shared graphs and the description; a worker's is shown the same shared graphs (`serialize` with SHARED, output
- * dropped) and then serialises records, whose fresh statements depend on nothing else, so every thread writes the
+ * shared graphs and the description; a worker's is shown the same shared graphs (`share`) and then serialises records, whose fresh statements depend on nothing else, so every thread writes the
  * same bytes for the same record.
  */
 export class GraphSerializer {
@@ -55,6 +54,12 @@ export class GraphSerializer {
     this.prefixes = prefixesOf(iris.base);
     this.jsonld = new JsonLdCompactor(context);
     this.rdfxml = new RdfXmlWriter(this.prefixes);
+  }
+
+  /** Adds a shared graph's statements to the union without writing them (what a worker knows of the runner's dumps). */
+  share(quads: readonly Quad[]): void {
+    // Counted (into counts of its own) so that the union also remembers the graph's subjects and typings.
+    this.union.select(quads, quads.map(tripleKey), SHARED, true, emptyCounts());
   }
 
   /**
