@@ -89,10 +89,25 @@ export function own(base: string): Namespace {
   return namespace(ontologyNamespace(base));
 }
 
+// Per base: its prefixes in declaration order, and the IRIs shortened so far.
+const shortened = new Map<string, { entries: [string, string][]; memo: Map<string, string> }>();
+
 /** Shortens an IRI to prefix:local when a known prefix covers it (for views and messages), else returns it whole. */
 export function shorten(iri: string, base: string): string {
-  for (const [prefix, ns] of Object.entries(prefixes(base))) {
-    if (iri.startsWith(ns) && /^[A-Za-z_][\w.-]*$/.test(iri.slice(ns.length))) return `${prefix}:${iri.slice(ns.length)}`;
+  let table = shortened.get(base);
+  if (!table) shortened.set(base, (table = { entries: Object.entries(prefixes(base)), memo: new Map() }));
+  let short = table.memo.get(iri);
+  if (short === undefined) {
+    short = iri;
+    for (const [prefix, ns] of table.entries) {
+      if (iri.startsWith(ns) && /^[A-Za-z_][\w.-]*$/.test(iri.slice(ns.length))) {
+        short = `${prefix}:${iri.slice(ns.length)}`;
+        break;
+      }
+    }
+    // Pages shorten the same properties and classes over and over; what data IRIs bring stays bounded.
+    if (table.memo.size >= 10_000) table.memo.clear();
+    table.memo.set(iri, short);
   }
-  return iri;
+  return short;
 }

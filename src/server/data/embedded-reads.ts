@@ -1,109 +1,126 @@
-// The embedded store's reads for pages, over the synchronous union QuadStore: lists, annotations, mentions, creators, glosses.
-import { DataFactory, type NamedNode, type Quad, type Term } from 'n3';
-import type { QuadStore } from '../store.ts';
+// The embedded store's reads for pages, over the union's triple ids: lists, annotations, mentions, creators, glosses.
+import { DataFactory, type Quad, type Term } from 'n3';
 import { NS } from '../../core/vocab.ts';
 import { annotationsOn } from '../describe.ts';
 import type { AnnotationData, Label, Mention } from './description.ts';
+import { ANY, firstObject, objectIds, type TripleIds } from './triple-ids.ts';
 
 const { namedNode, quad } = DataFactory;
-const oa = (local: string) => namedNode(`${NS.oa}${local}`);
-const RDF_FIRST = namedNode(`${NS.rdf}first`);
-const RDF_REST = namedNode(`${NS.rdf}rest`);
+const RDF_FIRST = `${NS.rdf}first`;
+const RDF_REST = `${NS.rdf}rest`;
 const RDF_NIL = `${NS.rdf}nil`;
-
-/** The first object of (s, p) in any graph, or undefined. */
-export function firstObject(store: QuadStore, s: Term, p: Term): Term | undefined {
-  for (const q of store.readQuads(s, p, null, null)) return q.object;
-  return undefined;
-}
+const oa = (local: string) => `${NS.oa}${local}`;
 
 /** The items of an rdf:List (stops at a cycle or a broken cell), or undefined when `head` is not a list. */
-export function listItems(store: QuadStore, head: Term): Term[] | undefined {
-  if (head.termType !== 'BlankNode' && head.value !== RDF_NIL) return undefined;
-  const items: Term[] = [];
-  const seen = new Set<string>();
-  let cell: Term | undefined = head;
-  while (cell && cell.value !== RDF_NIL) {
-    if (seen.has(cell.value)) return items;
-    seen.add(cell.value);
-    const item = firstObject(store, cell, RDF_FIRST);
-    if (!item) return seen.size === 1 ? undefined : items;
+export function listItems(ids: TripleIds, head: number): number[] | undefined {
+  const nil = ids.vocab(RDF_NIL);
+  if (head !== nil && ids.term(head).termType !== 'BlankNode') return undefined;
+  const first = ids.vocab(RDF_FIRST);
+  const rest = ids.vocab(RDF_REST);
+  const items: number[] = [];
+  const seen = new Set<number>();
+  let cell: number | undefined = head;
+  while (cell !== undefined && cell !== nil) {
+    if (seen.has(cell)) return items;
+    seen.add(cell);
+    const item = firstObject(ids, cell, first);
+    if (item === undefined) return seen.size === 1 ? undefined : items;
     items.push(item);
-    cell = firstObject(store, cell, RDF_REST);
+    cell = firstObject(ids, cell, rest);
   }
   return items;
 }
 
-/** The distinct objects of (s, p), first-seen order. */
-function objects(store: QuadStore, s: Term, p: NamedNode): Term[] {
+/** The distinct objects of (s, p) by term type and value, first-seen order. */
+function objects(ids: TripleIds, s: number | undefined, p: number | undefined): Term[] {
   const seen = new Set<string>();
   const out: Term[] = [];
-  for (const q of store.readQuads(s, p, null, null)) {
-    const k = `${q.object.termType}${q.object.value}`;
-    if (!seen.has(k)) out.push(q.object);
+  for (const o of objectIds(ids, s, p)) {
+    const t = ids.term(o);
+    const k = `${t.termType}${t.value}`;
+    if (!seen.has(k)) out.push(t);
     seen.add(k);
   }
   return out;
 }
 
 /** An author list's items, skipping a cell with no item (a creator list is read leniently: every named author counts). */
-function authorItems(store: QuadStore, head: Term): Term[] {
+function authorItems(ids: TripleIds, head: number): Term[] {
+  const first = ids.vocab(RDF_FIRST);
+  const rest = ids.vocab(RDF_REST);
+  const nil = ids.vocab(RDF_NIL);
   const items: Term[] = [];
-  const seen = new Set<string>();
-  let cell: Term | undefined = head;
-  while (cell && cell.value !== RDF_NIL && !seen.has(cell.value)) {
-    seen.add(cell.value);
-    const first = objects(store, cell, RDF_FIRST)[0];
-    if (first) items.push(first);
-    cell = objects(store, cell, RDF_REST)[0];
+  const seen = new Set<number>();
+  let cell: number | undefined = head;
+  while (cell !== undefined && cell !== nil && !seen.has(cell)) {
+    seen.add(cell);
+    const item = firstObject(ids, cell, first);
+    if (item !== undefined) items.push(ids.term(item));
+    cell = firstObject(ids, cell, rest);
   }
   return items;
 }
 
 /** The creators in order: bibo:authorList when given, else dcterms:creator ordered by record position (`…-creator-2`). */
-export function creatorsInOrder(store: QuadStore, thesis: NamedNode): string[] {
-  const list = objects(store, thesis, namedNode(`${NS.bibo}authorList`))[0];
-  if (list) {
-    const items = authorItems(store, list).filter((t) => t.termType === 'NamedNode').map((t) => t.value);
+export function creatorsInOrder(ids: TripleIds, thesis: number): string[] {
+  const list = firstObject(ids, thesis, ids.vocab(`${NS.bibo}authorList`));
+  if (list !== undefined) {
+    const items = authorItems(ids, list).filter((t) => t.termType === 'NamedNode').map((t) => t.value);
     if (items.length) return items;
   }
   const position = (iri: string) => Number(/-creator-(\d+)$/.exec(iri)?.[1] ?? Number.MAX_SAFE_INTEGER);
-  return objects(store, thesis, namedNode(`${NS.dcterms}creator`)).map((t) => t.value).sort((a, b) => position(a) - position(b));
+  return objects(ids, thesis, ids.vocab(`${NS.dcterms}creator`)).map((t) => t.value).sort((a, b) => position(a) - position(b));
 }
 
 /**
  * A statement whose subject is a cell of an rdf:List (`_:b rdf:first <person>`) read as what it means: the list's owner
  * links here by the list's property (the thesis's bibo:authorList). Other statements are kept as they are.
  */
-export function throughLists(store: QuadStore, q: Quad): Quad {
-  if (q.subject.termType !== 'BlankNode' || !q.predicate.equals(RDF_FIRST)) return q;
-  let cell: Term = q.subject;
-  const seen = new Set<string>();
-  while (!seen.has(cell.value)) {
-    seen.add(cell.value);
-    const prev: Quad | undefined = [...store.readQuads(null, RDF_REST, cell, null)][0];
-    if (!prev) break;
-    cell = prev.subject;
+export function throughLists(ids: TripleIds, q: Quad): Quad {
+  if (q.subject.termType !== 'BlankNode' || q.predicate.value !== RDF_FIRST) return q;
+  const first = ids.vocab(RDF_FIRST);
+  const rest = ids.vocab(RDF_REST);
+  let cell = ids.id(q.subject);
+  if (cell === undefined) return q;
+  const seen = new Set<number>();
+  while (rest !== undefined && !seen.has(cell)) {
+    seen.add(cell);
+    const prev: number | undefined = ids.match(ANY, rest, cell)[0];
+    if (prev === undefined) break;
+    cell = ids.subject(prev);
   }
-  const owner = [...store.readQuads(null, null, cell, null)].find((o) => !o.predicate.equals(RDF_FIRST) && !o.predicate.equals(RDF_REST));
-  return owner ? quad(owner.subject, owner.predicate, q.object) : q;
+  const owner = ids.match(ANY, ANY, cell).find((t) => ids.predicate(t) !== first && ids.predicate(t) !== rest);
+  return owner === undefined ? q : quad(ids.term(ids.subject(owner)) as Quad['subject'], ids.term(ids.predicate(owner)) as Quad['predicate'], q.object);
+}
+
+/** The value of a literal id, or undefined for any other term. */
+function literalValue(ids: TripleIds, id: number | undefined): string | undefined {
+  if (id === undefined) return undefined;
+  const t = ids.term(id);
+  return t.termType === 'Literal' ? t.value : undefined;
+}
+
+/** The id of the IRI a term's value names: the term's own for an IRI, else a lookup (a literal or blank node naming one). */
+function asIri(ids: TripleIds, id: number): number | undefined {
+  const t = ids.term(id);
+  return t.termType === 'NamedNode' ? id : ids.id(namedNode(t.value));
 }
 
 /** Collects an annotation's body, target source, selectors and thesis by following its triples (no IRI arithmetic). */
-export function readAnnotation(store: QuadStore, iri: string): AnnotationData {
-  const a = namedNode(iri);
+export function readAnnotation(ids: TripleIds, annotation: number | undefined): AnnotationData {
   const out: AnnotationData = {};
-  out.body = firstObject(store, a, oa('hasBody'))?.value;
-  out.motivation = firstObject(store, a, oa('motivatedBy'))?.value;
-  const target = firstObject(store, a, oa('hasTarget'));
-  if (!target) return out;
-  out.source = firstObject(store, target, oa('hasSource'))?.value;
-  for (const q of store.readQuads(target, oa('hasSelector'), null, null)) {
-    const sel = q.object;
-    const text = (p: string) => {
-      const o = firstObject(store, sel, oa(p));
-      return o?.termType === 'Literal' ? o.value : undefined;
-    };
+  const value = (s: number | undefined, p: string) => {
+    const o = s === undefined ? undefined : firstObject(ids, s, ids.vocab(p));
+    return o === undefined ? undefined : ids.term(o).value;
+  };
+  out.body = value(annotation, oa('hasBody'));
+  out.motivation = value(annotation, oa('motivatedBy'));
+  const target = firstObject(ids, annotation, ids.vocab(oa('hasTarget')));
+  if (target === undefined) return out;
+  const source = firstObject(ids, target, ids.vocab(oa('hasSource')));
+  out.source = source === undefined ? undefined : ids.term(source).value;
+  for (const sel of objectIds(ids, target, ids.vocab(oa('hasSelector')))) {
+    const text = (p: string) => literalValue(ids, firstObject(ids, sel, ids.vocab(oa(p))));
     out.exact ??= text('exact');
     out.prefix ??= text('prefix');
     out.suffix ??= text('suffix');
@@ -111,23 +128,29 @@ export function readAnnotation(store: QuadStore, iri: string): AnnotationData {
     const end = Number(text('end'));
     if (out.start === undefined && Number.isInteger(start) && Number.isInteger(end) && end > start) [out.start, out.end] = [start, end];
   }
-  if (out.source) out.thesis = firstObject(store, namedNode(out.source), namedNode(`${NS.dcterms}isPartOf`))?.value;
+  if (out.source) out.thesis = value(asIri(ids, source!), `${NS.dcterms}isPartOf`);
   return out;
 }
 
 /** The mentions annotated on an abstract resource, in text order (a span that is not a positive range is left out). */
-export function mentionsOf(store: QuadStore, abstract: NamedNode): Mention[] {
+export function mentionsOf(ids: TripleIds, abstract: number): Mention[] {
   const out: Mention[] = [];
-  const value = (s: Term | string, p: NamedNode) => firstObject(store, typeof s === 'string' ? namedNode(s) : s, p)?.value;
-  for (const a of annotationsOn(store, abstract)) {
+  const value = (s: number, p: string) => {
+    const o = firstObject(ids, s, ids.vocab(p));
+    return o === undefined ? undefined : ids.term(o).value;
+  };
+  for (const a of annotationsOn(ids, abstract)) {
     const entity = value(a, oa('hasBody'));
-    const target = value(a, oa('hasTarget'));
-    if (!entity || !target) continue;
+    const targetId = firstObject(ids, a, ids.vocab(oa('hasTarget')));
+    // The target and its selectors are read as the IRIs their values name (they are hash IRIs of the annotation).
+    if (!entity || targetId === undefined || !ids.term(targetId).value) continue;
+    const target = asIri(ids, targetId);
     let start: number | undefined;
     let end: number | undefined;
     let exact: string | undefined;
-    for (const q of store.readQuads(namedNode(target), oa('hasSelector'), null, null)) {
-      const sel = q.object.value;
+    for (const o of objectIds(ids, target, ids.vocab(oa('hasSelector')))) {
+      const sel = asIri(ids, o);
+      if (sel === undefined) continue;
       const s = value(sel, oa('start'));
       const e = value(sel, oa('end'));
       if (s !== undefined && e !== undefined) [start, end] = [Number(s), Number(e)];
@@ -140,15 +163,19 @@ export function mentionsOf(store: QuadStore, abstract: NamedNode): Mention[] {
 }
 
 /** The first literal of (s, p) with its language, or undefined. */
-export function firstLiteral(store: QuadStore, s: Term, p: string): Label | undefined {
-  for (const q of store.readQuads(s, namedNode(p), null, null)) if (q.object.termType === 'Literal') return { value: q.object.value, language: q.object.language };
+export function firstLiteral(ids: TripleIds, s: number | undefined, p: string): Label | undefined {
+  for (const o of objectIds(ids, s, ids.vocab(p))) {
+    const t = ids.term(o);
+    if (t.termType === 'Literal') return { value: t.value, language: t.language };
+  }
   return undefined;
 }
 
 /** A property's gloss in the data: its first rdfs:comment in English or untagged (our vocabulary graph states them). */
-export function commentOf(store: QuadStore, iri: string): string | undefined {
-  for (const q of store.readQuads(namedNode(iri), namedNode(`${NS.rdfs}comment`), null, null)) {
-    if (q.object.termType === 'Literal' && (q.object.language === 'en' || q.object.language === '')) return q.object.value;
+export function commentOf(ids: TripleIds, property: number | undefined): string | undefined {
+  for (const o of objectIds(ids, property, ids.vocab(`${NS.rdfs}comment`))) {
+    const t = ids.term(o);
+    if (t.termType === 'Literal' && (t.language === 'en' || t.language === '')) return t.value;
   }
   return undefined;
 }

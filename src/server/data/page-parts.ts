@@ -5,12 +5,13 @@ import type { Labels } from '../labels.ts';
 import type { Iris } from '../../core/iri.ts';
 import { NS } from '../../core/vocab.ts';
 import type { AbstractText, AnnotationData, Description, DocumentQuads, Label, ThesisLine } from './description.ts';
-import { commentOf, creatorsInOrder, firstLiteral, firstObject, listItems, mentionsOf, readAnnotation, throughLists } from './embedded-reads.ts';
+import { commentOf, creatorsInOrder, firstLiteral, listItems, mentionsOf, readAnnotation, throughLists } from './embedded-reads.ts';
+import { firstObject, tripleIds, type TripleIds } from './triple-ids.ts';
 
 const { namedNode } = DataFactory;
 const ANY_URI = `${NS.xsd}anyURI`;
-const ISSUED = namedNode(`${NS.dcterms}issued`);
-const IS_PART_OF = namedNode(`${NS.dcterms}isPartOf`);
+const ISSUED = `${NS.dcterms}issued`;
+const IS_PART_OF = `${NS.dcterms}isPartOf`;
 
 /** The part of a Description a page reads beyond the RDF of the document. */
 export type PageParts = Omit<Description, keyof DocumentQuads>;
@@ -23,14 +24,20 @@ export interface PageSources {
 }
 
 /** The abstract a thesis or abstract page shows: the abstract resource's rdf:value, else the thesis's dcterms:abstract. */
-function abstractText(src: PageSources, subject: NamedNode): AbstractText | undefined {
+function abstractText(src: PageSources, ids: TripleIds, subject: NamedNode): AbstractText | undefined {
   const parsed = src.iris.parse(subject.value);
   if (parsed?.kind !== 'thesis' && parsed?.kind !== 'abstract') return undefined;
   const abstract = src.iris.abstract(parsed.id);
-  const text = firstLiteral(src.store, abstract, `${NS.rdf}value`) ?? firstLiteral(src.store, subject, `${NS.dcterms}abstract`);
+  const id = ids.id(abstract);
+  const text = firstLiteral(ids, id, `${NS.rdf}value`) ?? firstLiteral(ids, ids.id(subject), `${NS.dcterms}abstract`);
   if (!text) return undefined;
-  const thesis = firstObject(src.store, abstract, IS_PART_OF)?.value;
-  return { iri: abstract.value, text, thesis, mentions: mentionsOf(src.store, abstract) };
+  const thesis = value(ids, firstObject(ids, id, ids.vocab(IS_PART_OF)));
+  return { iri: abstract.value, text, thesis, mentions: id === undefined ? [] : mentionsOf(ids, id) };
+}
+
+/** The value of a term id, or undefined. */
+function value(ids: TripleIds, id: number | undefined): string | undefined {
+  return id === undefined ? undefined : ids.term(id).value;
 }
 
 /**
@@ -40,13 +47,15 @@ function abstractText(src: PageSources, subject: NamedNode): AbstractText | unde
  * only the page knows it names.
  */
 export function pageParts(src: PageSources, doc: DocumentQuads, alsoLabel: Iterable<string> = []): PageParts {
-  const { store, iris } = src;
-  const incomingLinks = doc.incoming.map((q) => throughLists(store, q));
+  const { iris } = src;
+  const ids = tripleIds(src.store);
+  const incomingLinks = doc.incoming.map((q) => throughLists(ids, q));
 
   const lists = new Map<string, Term[]>();
   const addList = (t: Term) => {
     if (t.termType !== 'BlankNode' || lists.has(t.value)) return;
-    const items = listItems(store, t);
+    const head = ids.id(t);
+    const items = head === undefined ? undefined : listItems(ids, head)?.map((item) => ids.term(item));
     if (!items?.length) return;
     lists.set(t.value, items);
     for (const item of items) addList(item);
@@ -77,11 +86,11 @@ export function pageParts(src: PageSources, doc: DocumentQuads, alsoLabel: Itera
       if (hash > 0 && iri.startsWith(iris.base)) want(iri.slice(0, hash));
       const kind = iris.parse(iri)?.kind;
       if (kind === 'abstract') {
-        const thesis = firstObject(store, namedNode(iri), IS_PART_OF)?.value;
+        const thesis = value(ids, firstObject(ids, ids.id(namedNode(iri)), ids.vocab(IS_PART_OF)));
         if (thesis) abstractOf.set(iri, thesis);
         want(thesis);
       } else if (kind === 'annotation') {
-        const a = readAnnotation(store, iri);
+        const a = readAnnotation(ids, ids.id(namedNode(iri)));
         annotations.set(iri, a);
         for (const part of [a.body, a.source, a.thesis, a.motivation]) want(part);
       }
@@ -92,7 +101,7 @@ export function pageParts(src: PageSources, doc: DocumentQuads, alsoLabel: Itera
   for (const q of [...doc.about, ...incomingLinks]) for (const t of [q.subject, q.predicate, q.object]) wantTerm(t);
   for (const items of lists.values()) for (const t of items) wantTerm(t);
   for (const iri of alsoLabel) want(iri);
-  const abstract = abstractText(src, doc.subject);
+  const abstract = abstractText(src, ids, doc.subject);
   if (abstract) {
     want(abstract.thesis);
     for (const m of abstract.mentions) want(m.entity);
@@ -104,8 +113,8 @@ export function pageParts(src: PageSources, doc: DocumentQuads, alsoLabel: Itera
   const theses = new Map<string, ThesisLine>();
   const line = (thesis: string | undefined) => {
     if (thesis === undefined || theses.has(thesis) || iris.parse(thesis)?.kind !== 'thesis') return;
-    const node = namedNode(thesis);
-    const l: ThesisLine = { creators: creatorsInOrder(store, node), issued: firstObject(store, node, ISSUED)?.value };
+    const node = ids.id(namedNode(thesis));
+    const l: ThesisLine = node === undefined ? { creators: [], issued: undefined } : { creators: creatorsInOrder(ids, node), issued: value(ids, firstObject(ids, node, ids.vocab(ISSUED))) };
     theses.set(thesis, l);
     for (const c of l.creators) want(c);
   };
@@ -114,10 +123,12 @@ export function pageParts(src: PageSources, doc: DocumentQuads, alsoLabel: Itera
   drain();
 
   const comments = new Map<string, string>();
+  const glossed = new Set<string>();
   for (const q of doc.about) {
     const p = q.predicate.value;
-    if (comments.has(p)) continue;
-    const c = commentOf(store, p);
+    if (glossed.has(p)) continue;
+    glossed.add(p);
+    const c = commentOf(ids, ids.id(q.predicate));
     if (c !== undefined) comments.set(p, c);
   }
   return { incomingLinks, labels, comments, lists, annotations, abstractOf, theses, abstract };

@@ -19,20 +19,62 @@ export function writeN3(quads: readonly Quad[], format: 'Turtle' | 'N-Triples' |
   return new Promise((resolve, reject) => writer.end((err, out) => (err ? reject(err) : resolve(out))));
 }
 
-/** Only the prefixes a document uses, so a short document starts with a short header. */
+/**
+ * The prefixes a base declares, and which of them cover an IRI's namespace (the IRI up to its last `/` or `#`). Every
+ * namespace ends in `/` or `#`, so one that an IRI starts with is a prefix of that namespace part too: IRIs sharing a
+ * namespace share the answer, which is looked up once instead of testing every prefix against every term.
+ */
+class PrefixTable {
+  private readonly entries: readonly (readonly [string, string])[];
+  private readonly byNamespace = new Map<string, readonly (readonly [string, string])[]>();
+  private static readonly LIMIT = 10_000;
+
+  constructor(base: string) {
+    this.entries = Object.entries(prefixes(base));
+    for (const [, ns] of this.entries) if (!/[/#]$/.test(ns)) throw new TypeError(`namespace <${ns}> ends in neither / nor #`);
+  }
+
+  /** The prefixes whose namespace an IRI starts with, in declaration order. */
+  covering(iri: string): readonly (readonly [string, string])[] {
+    const namespace = iri.slice(0, Math.max(iri.lastIndexOf('/'), iri.lastIndexOf('#')) + 1);
+    let hit = this.byNamespace.get(namespace);
+    if (hit === undefined) {
+      hit = this.entries.filter(([, ns]) => namespace.startsWith(ns));
+      // Harvested IRIs may bring any number of namespaces: the table stays bounded.
+      if (this.byNamespace.size >= PrefixTable.LIMIT) this.byNamespace.clear();
+      this.byNamespace.set(namespace, hit);
+    }
+    return hit;
+  }
+}
+
+const prefixTables = new Map<string, PrefixTable>();
+
+function prefixTable(base: string): PrefixTable {
+  let table = prefixTables.get(base);
+  if (!table) prefixTables.set(base, (table = new PrefixTable(base)));
+  return table;
+}
+
+/** Only the prefixes a document uses (in the order its terms first need them), so a short document starts with a short header. */
 function usedPrefixes(quads: readonly Quad[], base: string): Record<string, string> {
-  const all = prefixes(base);
+  const table = prefixTable(base);
   const used: Record<string, string> = {};
-  const look = (t: Term) => {
-    const iri = t.termType === 'Literal' ? t.datatype.value : t.termType === 'NamedNode' ? t.value : '';
-    for (const [p, ns] of Object.entries(all)) if (iri.startsWith(ns)) used[p] = ns;
-  };
+  const seen = new Set<string>();
   for (const q of quads) {
-    look(q.subject);
-    look(q.predicate);
-    look(q.object);
+    usePrefixesOf(q.subject, table, used, seen);
+    usePrefixesOf(q.predicate, table, used, seen);
+    usePrefixesOf(q.object, table, used, seen);
   }
   return used;
+}
+
+/** Adds the prefixes a term needs (an IRI's, a literal's datatype's) unless its IRI was seen already. */
+function usePrefixesOf(t: Term, table: PrefixTable, used: Record<string, string>, seen: Set<string>): void {
+  const iri = t.termType === 'Literal' ? t.datatype.value : t.termType === 'NamedNode' ? t.value : undefined;
+  if (iri === undefined || seen.has(iri)) return;
+  seen.add(iri);
+  for (const [p, ns] of table.covering(iri)) used[p] ??= ns;
 }
 
 /**
