@@ -1,5 +1,5 @@
 // The few FILTER expressions the store evaluates itself (term tests, string tests, language matching): anything else is left to Comunica.
-import type { Term } from 'n3';
+import { DataFactory, type Literal, type Term } from 'n3';
 
 /** A compiled expression: its value for the current row, or ERROR (SPARQL's type error, which a FILTER reads as false). */
 export type Evaluate = (term: (slot: number) => Term | undefined) => Value;
@@ -15,6 +15,7 @@ type Expr = { subType: string; operator?: string; args?: Expr[]; term?: Term & {
 
 const XSD = 'http://www.w3.org/2001/XMLSchema#';
 const XSD_STRING = `${XSD}string`;
+const INTEGERS = new Set(['integer', 'int', 'long', 'short', 'byte', 'nonNegativeInteger', 'positiveInteger', 'negativeInteger', 'nonPositiveInteger', 'unsignedInt', 'unsignedLong', 'unsignedShort', 'unsignedByte']);
 const NUMERIC = new Set(['integer', 'decimal', 'float', 'double', 'int', 'long', 'short', 'byte', 'nonNegativeInteger', 'positiveInteger', 'negativeInteger', 'nonPositiveInteger', 'unsignedInt', 'unsignedLong', 'unsignedShort', 'unsignedByte']);
 const LANG_STRING = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#langString';
 
@@ -52,7 +53,8 @@ function compatible(a: { lang: string }, b: { lang: string }): boolean {
  * Compiles an expression of Comunica's algebra, given variable name → slot; undefined when it uses anything this
  * evaluator does not implement exactly (the caller then lets Comunica evaluate the whole operation).
  */
-export function compileExpression(e: Expr, slotOf: (name: string) => number | undefined): Evaluate | undefined {
+export function compileExpression(e: Expr, slotOf: (name: string) => number | undefined, numericVariable: (name: string) => boolean = () => false): Evaluate | undefined {
+  if (e.subType === 'named') return compileCast(e, slotOf, numericVariable);
   if (e.subType === 'term') {
     const t = e.term!;
     if (t.termType === 'Variable') {
@@ -63,7 +65,7 @@ export function compileExpression(e: Expr, slotOf: (name: string) => number | un
     return () => t as Term;
   }
   if (e.subType !== 'operator') return undefined;
-  const args = (e.args ?? []).map((a) => compileExpression(a, slotOf));
+  const args = (e.args ?? []).map((a) => compileExpression(a, slotOf, numericVariable));
   if (args.some((a) => a === undefined)) return undefined;
   const [a, b] = args as Evaluate[];
   const arg0 = e.args?.[0];
@@ -87,19 +89,21 @@ export function compileExpression(e: Expr, slotOf: (name: string) => number | un
         const x = truth(a!(t));
         return x === ERROR ? ERROR : !x;
       };
+    case '<':
+    case '>':
+    case '<=':
+    case '>=':
     case '=':
     case '!=':
-    case 'sameterm': {
+      // Between two operands known to be numbers (constants, xsd:integer casts, variables only such a cast binds) the
+      // comparison is numeric; anything else (strings, dates, mixed) stays with Comunica, except = and != against an IRI.
+      if (isNumeric(arg0, numericVariable) && isNumeric(arg1, numericVariable)) return compareNumbers(e.operator, a!, b!);
       // With an IRI on one side, RDFterm-equal is term equality and never an error; between two literals it is value
       // equality with type errors, which is Comunica's to get right.
-      if (e.operator !== 'sameterm' && !isIriConstant(arg0) && !isIriConstant(arg1)) return undefined;
-      const negate = e.operator === '!=';
-      return (t) => {
-        const x = a!(t), y = b!(t);
-        if (x === ERROR || y === ERROR || typeof x !== 'object' || typeof y !== 'object' || x instanceof Str || y instanceof Str) return ERROR;
-        return x.equals(y) !== negate;
-      };
-    }
+      if ((e.operator !== '=' && e.operator !== '!=') || (!isIriConstant(arg0) && !isIriConstant(arg1))) return undefined;
+      return sameTerm(a!, b!, e.operator === '!=');
+    case 'sameterm':
+      return sameTerm(a!, b!, false);
     case 'bound':
       if (arg0?.subType !== 'term' || arg0.term?.termType !== 'Variable') return undefined;
       return (t) => a!(t) !== ERROR;
@@ -171,6 +175,79 @@ export function compileExpression(e: Expr, slotOf: (name: string) => number | un
     default:
       return undefined;
   }
+}
+
+const XSD_INTEGER = `${XSD}integer`;
+
+function sameTerm(a: Evaluate, b: Evaluate, negate: boolean): Evaluate {
+  return (t) => {
+    const x = a(t), y = b(t);
+    if (x === ERROR || y === ERROR || typeof x !== 'object' || typeof y !== 'object' || x instanceof Str || y instanceof Str) return ERROR;
+    return x.equals(y) !== negate;
+  };
+}
+
+/** True when an expression's value is always a number or an error: a numeric constant, an xsd:integer cast, a numeric variable. */
+export function isNumeric(e: Expr | undefined, numericVariable: (name: string) => boolean): boolean {
+  if (!e) return false;
+  if (e.subType === 'term') {
+    const t = e.term!;
+    if (t.termType === 'Variable') return numericVariable(t.value);
+    return t.termType === 'Literal' && numberOf(t as Term) !== undefined;
+  }
+  return e.subType === 'named' && (e as { name?: { value: string } }).name?.value === XSD_INTEGER;
+}
+
+/** The value of a numeric literal as a number, and as a bigint when it is an integer type (exact beyond 2^53). */
+function numeric(v: Value): { n: number; big?: bigint } | undefined {
+  const n = numberOf(v);
+  if (n === undefined) return undefined;
+  const t = v as Literal;
+  if (INTEGERS.has(t.datatype.value.slice(XSD.length)) && /^[+-]?\d+$/.test(t.value.trim())) return { n, big: BigInt(t.value.trim()) };
+  return { n };
+}
+
+function compareNumbers(operator: string, a: Evaluate, b: Evaluate): Evaluate {
+  return (t) => {
+    const x = numeric(a(t)), y = numeric(b(t));
+    if (!x || !y) return ERROR;
+    let c: number;
+    if (x.big !== undefined && y.big !== undefined) c = x.big < y.big ? -1 : x.big > y.big ? 1 : 0;
+    else if (Number.isNaN(x.n) || Number.isNaN(y.n)) return operator === '!=';
+    else c = x.n < y.n ? -1 : x.n > y.n ? 1 : 0;
+    switch (operator) {
+      case '<': return c < 0;
+      case '>': return c > 0;
+      case '<=': return c <= 0;
+      case '>=': return c >= 0;
+      case '=': return c === 0;
+      default: return c !== 0;
+    }
+  };
+}
+
+/** xsd:integer(x) as XPath casts: a string of digits, a number truncated, a boolean as 1 or 0; anything else an error. */
+function compileCast(e: Expr, slotOf: (name: string) => number | undefined, numericVariable: (name: string) => boolean): Evaluate | undefined {
+  const name = (e as { name?: { value: string } }).name?.value;
+  if (name !== XSD_INTEGER || e.args?.length !== 1) return undefined;
+  const arg = compileExpression(e.args[0]!, slotOf, numericVariable);
+  if (!arg) return undefined;
+  const integer = (value: bigint): Term => DataFactory.literal(value.toString(), DataFactory.namedNode(XSD_INTEGER));
+  return (t) => {
+    const v = arg(t);
+    if (v === ERROR || typeof v === 'boolean') return typeof v === 'boolean' ? integer(v ? 1n : 0n) : ERROR;
+    const str = v instanceof Str ? (v.lang ? undefined : v.text) : v.termType === 'Literal' && v.datatype.value === XSD_STRING ? v.value : undefined;
+    if (str !== undefined) {
+      const text = str.trim();
+      return /^[+-]?\d+$/.test(text) ? integer(BigInt(text)) : ERROR;
+    }
+    if (v instanceof Str || v.termType !== 'Literal') return ERROR;
+    if (v.datatype.value === `${XSD}boolean`) return v.value === 'true' || v.value === '1' ? integer(1n) : v.value === 'false' || v.value === '0' ? integer(0n) : ERROR;
+    const n = numeric(v);
+    if (!n) return ERROR;
+    if (n.big !== undefined) return integer(n.big);
+    return Number.isFinite(n.n) ? integer(BigInt(Math.trunc(n.n))) : ERROR;
+  };
 }
 
 /** The value of a numeric literal (SUBSTR's positions), NaN for an ill-formed one; undefined for anything else. */

@@ -2,7 +2,7 @@
 import { DataFactory, termToId, type Term, type Variable } from 'n3';
 import type { QuadStore } from './quad-store.ts';
 import { JoinCursor, countPattern, orderPatterns, type Slot, type SlotPattern } from './bgp-join.ts';
-import { compileExpression, passes, Str, ERROR, type Evaluate, type Value } from './expressions.ts';
+import { compileExpression, isNumeric, passes, Str, ERROR, type Evaluate, type Value } from './expressions.ts';
 
 type RdfTerm = { termType: string; value: string };
 type Operation = {
@@ -78,10 +78,40 @@ export type Plan = { vars: Set<number>; certain: Set<number>; isolated?: boolean
   | { kind: 'group'; input: Plan; keys: number[]; counts: Count[] }
 );
 
+/**
+ * Variables whose every value is a number: bound by one BIND of a numeric expression (an xsd:integer cast) and by no
+ * pattern, so a comparison on them is numeric whatever the data holds.
+ */
+export function numericVariables(op: unknown): Set<string> {
+  const inPatterns = new Set<string>();
+  const binds = new Map<string, number>();
+  const numeric = new Set<string>();
+  const visit = (value: unknown) => {
+    const node = value as Operation;
+    if (!node || typeof node !== 'object') return;
+    if (node.type === 'pattern' || node.type === 'path') {
+      for (const t of [node.subject, node.predicate, node.object, node.graph]) if (t?.termType === 'Variable') inPatterns.add(t.value);
+    }
+    for (const p of node.patterns ?? []) visit(p);
+    if (node.type === 'extend' && node.variable) {
+      binds.set(node.variable.value, (binds.get(node.variable.value) ?? 0) + 1);
+      if (isNumeric(node.expression as never, () => false)) numeric.add(node.variable.value);
+    }
+    if (node.type === 'group') for (const v of node.variables ?? []) inPatterns.add(v.value);
+    const input = node.input;
+    if (Array.isArray(input)) input.forEach(visit);
+    else visit(input);
+  };
+  visit(op);
+  return new Set([...numeric].filter((v) => binds.get(v) === 1 && !inPatterns.has(v)));
+}
+
 /** Compiles what the store can evaluate exactly; undefined for anything else (Comunica then keeps the operation). */
 export class PlanCompiler {
   readonly variables: Variable[] = [];
   private readonly slots = new Map<string, number>();
+  private numeric = new Set<string>();
+  private readonly isNumericVariable = (name: string) => this.numeric.has(name);
 
   constructor(private readonly store: QuadStore, private readonly union: boolean) {}
 
@@ -99,6 +129,7 @@ export class PlanCompiler {
   private readonly lookupSlot = (name: string) => this.slots.get(name);
 
   compile(op: Operation): Plan | undefined {
+    this.numeric = numericVariables(op);
     const plan = this.node(op);
     if (plan) annotate(plan, new Set());
     return plan;
@@ -131,7 +162,7 @@ export class PlanCompiler {
         if (!left || !right) return undefined;
         let expr: Evaluate | undefined;
         if (op.expression) {
-          expr = compileExpression(op.expression as never, this.lookupSlot);
+          expr = compileExpression(op.expression as never, this.lookupSlot, this.isNumericVariable);
           if (!expr) return undefined;
         }
         return { kind: 'leftjoin', left, right, expr, vars: unite([left.vars, right.vars]), certain: new Set(left.certain) };
@@ -144,7 +175,7 @@ export class PlanCompiler {
           const slot = this.slots.get(name);
           if (slot !== undefined) reads.add(slot);
           return slot;
-        });
+        }, this.isNumericVariable);
         if (!expr) return undefined;
         return { kind: 'filter', input, expr, reads, vars: input.vars, certain: input.certain };
       }
@@ -156,7 +187,7 @@ export class PlanCompiler {
           const slot = this.slots.get(name);
           if (slot !== undefined) reads.add(slot);
           return slot;
-        });
+        }, this.isNumericVariable);
         if (!expr) return undefined;
         const slot = this.slot(op.variable!.value);
         return { kind: 'extend', input, slot, expr, reads, vars: unite([input.vars, new Set([slot])]), certain: input.certain };

@@ -1,6 +1,6 @@
 // Runs one SPARQL query with Comunica over the quad store and serialises its result within the row and byte caps.
 import { QueryEngine } from '@comunica/query-sparql-rdfjs';
-import type { Quad } from 'n3';
+import { termToId, type Quad } from 'n3';
 import { KeysQueryOperation } from '@comunica/context-entries';
 import type { QuadStore } from '../../store/quad-store.ts';
 import { StoreQuerySource } from '../../store/comunica-source.ts';
@@ -14,6 +14,7 @@ import { writeGraph } from './graph-output.ts';
 import { classifyEngineError } from './engine-errors.ts';
 import { pushFiltersDown, rewriteLinkPaths, storeReach } from './rewrite.ts';
 import { compileExpression } from '../../store/expressions.ts';
+import { numericVariables } from '../../store/native-plan.ts';
 import { useCodePointCollation } from './collation.ts';
 
 /** One query as the protocol delivered it. */
@@ -162,7 +163,8 @@ export class QueryRunner {
   /** The source a plan goes to: patterns only under FROM; OPTIONAL, UNION, FILTER, BIND and GROUP BY with COUNT as far as the store evaluates all of them. */
   private sourceFor(plan: unknown): StoreQuerySource {
     if (hasDataset(plan)) return this.patternSource;
-    const reach = storeReach(plan, (e) => compileExpression(e as never, () => 0) !== undefined);
+    const numeric = numericVariables(plan);
+    const reach = storeReach(plan, (e) => compileExpression(e as never, () => 0, (name) => numeric.has(name)) !== undefined);
     return reach === 'groups' ? this.groupSource : reach === 'expressions' ? this.nativeSource : this.source;
   }
 
@@ -221,7 +223,12 @@ export class QueryRunner {
       writer.end();
     } else if (result.resultType === 'quads') {
       const quads: Quad[] = [];
+      // A CONSTRUCT or DESCRIBE result is an RDF graph: a triple the template makes twice is in it once.
+      const seen = new Set<string>();
       await drain(await result.execute() as unknown as TermStream<Quad>, signal, (quad) => {
+        const key = `${termToId(quad.subject as never)} ${termToId(quad.predicate as never)} ${termToId(quad.object as never)} ${termToId(quad.graph as never)}`;
+        if (seen.has(key)) return true;
+        seen.add(key);
         if (quads.length >= limits.maxRows) {
           truncated = true;
           return false;
