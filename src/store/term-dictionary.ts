@@ -19,6 +19,11 @@ function bytesEqual(a: Uint8Array, aStart: number, b: Uint8Array, bStart: number
   return true;
 }
 
+/** A string of its own (V8 may hold a substring as a view of the larger string it was cut from). */
+function flat(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}
+
 /** Smallest power of two at least twice `n`: the table stays at most half full, so probes stay short. */
 export function slotsFor(n: number): number {
   let size = 1024;
@@ -75,7 +80,8 @@ export class TermDictionaryBuilder {
   }
 
   private remember(key: string, id: number): number {
-    if (key.length < 200 && key.charCodeAt(0) !== 0x22 /* " */ && this.hot.size < TermDictionaryBuilder.HOT_LIMIT) this.hot.set(key, id);
+    // A flat copy: the reader's keys are slices of the chunk they were read from, which a map entry would keep alive.
+    if (key.length < 200 && key.charCodeAt(0) !== 0x22 /* " */ && this.hot.size < TermDictionaryBuilder.HOT_LIMIT) this.hot.set(flat(key), id);
     return id;
   }
 
