@@ -1,5 +1,5 @@
 // What a store hands a document and its page: the RDF of the document, plus every label, list, annotation and byline the page shows.
-import { DataFactory, type NamedNode, type Quad, type Term } from 'n3';
+import { DataFactory, termToId, type NamedNode, type Quad, type Term } from 'n3';
 
 const { quad, defaultGraph } = DataFactory;
 
@@ -103,30 +103,44 @@ export function emptyDescription(subject: NamedNode, parts: Partial<Description>
   };
 }
 
-/** A term's identity, graph aside: a triple stated in two graphs is one triple. */
-function key(t: Term): string {
-  if (t.termType === 'Literal') return `L${t.value}\u0000${t.language}\u0000${t.datatype.value}`;
-  return `${t.termType[0]}${t.value}`;
-}
-
-/** A set of triples that ignores graph names, so a triple stated in two graphs appears once. */
+/**
+ * A set of triples that ignores graph names, so a triple stated in two graphs appears once. Triples are filed by their
+ * object's n3 id (`termToId`: an n3 term carries it ready, and a string keeps its hash once computed), and only triples
+ * with the same object are compared: no key string is built per triple, which for a literal would copy a whole abstract.
+ */
 export class TripleSet {
-  private readonly seen = new Set<string>();
+  private readonly byObject = new Map<string, Quad | Quad[]>();
   readonly quads: Quad[] = [];
 
   /** Adds a triple (in the default graph); false when it was there already. */
   add(q: Quad): boolean {
-    const k = `${key(q.subject)} ${key(q.predicate)} ${key(q.object)}`;
-    if (this.seen.has(k)) return false;
-    this.seen.add(k);
-    this.quads.push(quad(q.subject, q.predicate, q.object, defaultGraph()));
+    const k = termToId(q.object);
+    const filed = this.byObject.get(k);
+    if (filed !== undefined && sameIn(filed, q)) return false;
+    const copy = q.graph.termType === 'DefaultGraph' ? q : quad(q.subject, q.predicate, q.object, defaultGraph());
+    if (filed === undefined) this.byObject.set(k, copy);
+    else if (Array.isArray(filed)) filed.push(copy);
+    else this.byObject.set(k, [filed, copy]);
+    this.quads.push(copy);
     return true;
   }
 
   /** True when the set holds this triple (in any graph). */
   has(q: Quad): boolean {
-    return this.seen.has(`${key(q.subject)} ${key(q.predicate)} ${key(q.object)}`);
+    const filed = this.byObject.get(termToId(q.object));
+    return filed !== undefined && sameIn(filed, q);
   }
+}
+
+/** True when a triple with the same object (one filed triple or several) has q's subject and predicate too. */
+function sameIn(filed: Quad | Quad[], q: Quad): boolean {
+  if (!Array.isArray(filed)) return sameSubjectAndPredicate(filed, q);
+  for (const f of filed) if (sameSubjectAndPredicate(f, q)) return true;
+  return false;
+}
+
+function sameSubjectAndPredicate(a: Quad, b: Quad): boolean {
+  return termToId(a.subject) === termToId(b.subject) && termToId(a.predicate) === termToId(b.predicate);
 }
 
 /** Every triple of a document once (graph names dropped), for the RDF serialisations. */

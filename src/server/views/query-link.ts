@@ -8,18 +8,37 @@ const QUERY_FILE = fileURLToPath(new URL('../../../sparql/describe-resource.rq',
 
 let parsed: sparqljs.SparqlQuery | undefined;
 
-/** Replaces every `?name` variable in a parsed query (any depth) with a term; returns a new tree. */
-export function bindVariable<T>(node: T, name: string, term: NamedNode): T {
-  if (Array.isArray(node)) return node.map((n) => bindVariable(n, name, term)) as T;
-  if (node && typeof node === 'object') {
+// Per variable name, whether a subtree of a parsed query holds it: only those subtrees are copied when it is bound, the
+// rest is shared between the bound trees (the generator only reads them), so a page does not copy the whole query.
+const holders = new Map<string, WeakMap<object, boolean>>();
+
+function holds(node: unknown, name: string, memo: WeakMap<object, boolean>): boolean {
+  if (!node || typeof node !== 'object') return false;
+  let known = memo.get(node);
+  if (known === undefined) {
     const o = node as Record<string, unknown>;
-    if (o.termType === 'Variable' && o.value === name) return term as unknown as T;
-    // A BIND target or a projected variable keeps its name: binding happens where the variable is matched.
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(o)) out[k] = bindVariable(v, name, term);
-    return out as T;
+    known = (o.termType === 'Variable' && o.value === name) || Object.values(o).some((v) => holds(v, name, memo));
+    memo.set(node, known);
   }
-  return node;
+  return known;
+}
+
+/** Replaces every `?name` variable in a parsed query (any depth) with a term; returns a new tree (parts without it shared). */
+export function bindVariable<T>(node: T, name: string, term: NamedNode): T {
+  let memo = holders.get(name);
+  if (!memo) holders.set(name, (memo = new WeakMap()));
+  return bind(node, name, term, memo);
+}
+
+function bind<T>(node: T, name: string, term: NamedNode, memo: WeakMap<object, boolean>): T {
+  if (!holds(node, name, memo)) return node;
+  if (Array.isArray(node)) return node.map((n) => bind(n, name, term, memo)) as T;
+  const o = node as Record<string, unknown>;
+  if (o.termType === 'Variable' && o.value === name) return term as unknown as T;
+  // A BIND target or a projected variable keeps its name: binding happens where the variable is matched.
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) out[k] = bind(v, name, term, memo);
+  return out as T;
 }
 
 /** The describe-resource query with ?resource bound to an IRI, as SPARQL text for the query UI. */

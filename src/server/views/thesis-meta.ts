@@ -5,6 +5,7 @@ import { NS, own } from '../../core/vocab.ts';
 import { noRemote } from '../resource/serialize.ts';
 import { html, jsonScript, type SafeHtml } from './html.ts';
 import { labelOf, type ViewContext } from './terms.ts';
+import { frameSchemaNode, SCHEMA_CONTEXT } from './schema-frame.ts';
 
 const { namedNode, quad, defaultGraph, literal } = DataFactory;
 const p = (ns: keyof typeof NS, local: string) => namedNode(`${NS[ns]}${local}`);
@@ -76,11 +77,8 @@ function authorsInOrder(ctx: ViewContext, subject: NamedNode, framed: Record<str
   framed.author = [...authors].sort((a, b) => rank(a) - rank(b));
 }
 
-/**
- * schema.org JSON-LD for a thing: its schema.org statements and the types and names of what they link to, framed
- * with the thing at the top and compacted with schema.org as vocabulary (context inline: nothing to fetch).
- */
-export async function schemaJsonLd(ctx: ViewContext, subject: NamedNode, about: readonly Quad[]): Promise<SafeHtml> {
+/** A thing's schema.org statements (dates as plain text) and the schema.org types and names of what they link to: what its JSON-LD block frames. */
+export function schemaTriples(ctx: ViewContext, subject: NamedNode, about: readonly Quad[]): Quad[] {
   const triples: Quad[] = [];
   const linked = new Set<string>();
   const isSchema = (t: Term) => t.value.startsWith(NS.schema);
@@ -100,11 +98,26 @@ export async function schemaJsonLd(ctx: ViewContext, subject: NamedNode, about: 
     const name = labelOf(ctx, iri)?.value;
     if (name) triples.push(quad(node, p('schema', 'name'), literal(name)));
   }
+  return triples;
+}
+
+/** Frames triples with jsonld itself: the thing at the top, linked things embedded once, compacted with schema.org as vocabulary. */
+export async function frameWithJsonld(subject: string, triples: readonly Quad[]): Promise<Record<string, unknown>> {
   const doc = await jsonld.fromRDF(triples as unknown as object);
-  const context = { '@vocab': NS.schema, xsd: NS.xsd };
-  const framed = await jsonld.frame(doc, { '@context': context, '@id': subject.value, '@embed': '@once' } as unknown as Parameters<typeof jsonld.frame>[1], {
+  const framed = await jsonld.frame(doc, { '@context': { ...SCHEMA_CONTEXT }, '@id': subject, '@embed': '@once' } as unknown as Parameters<typeof jsonld.frame>[1], {
     documentLoader: noRemote,
   } as unknown as jsonld.Options.Frame);
-  authorsInOrder(ctx, subject, framed as Record<string, unknown>);
+  return framed as Record<string, unknown>;
+}
+
+/**
+ * schema.org JSON-LD for a thing: its schema.org statements and the types and names of what they link to, framed
+ * with the thing at the top and compacted with schema.org as vocabulary (context inline: nothing to fetch). The usual
+ * shape is written directly (schema-frame.ts, what jsonld gives for it); any other goes through jsonld.
+ */
+export async function schemaJsonLd(ctx: ViewContext, subject: NamedNode, about: readonly Quad[]): Promise<SafeHtml> {
+  const triples = schemaTriples(ctx, subject, about);
+  const framed = frameSchemaNode(subject.value, triples) ?? await frameWithJsonld(subject.value, triples);
+  authorsInOrder(ctx, subject, framed);
   return html`<script type="application/ld+json">${jsonScript(framed)}</script>\n`;
 }
