@@ -74,19 +74,24 @@ export class QuadStoreBuilder {
     this.quads[at + O] = d.id(o);
   }
 
-  /**
-   * Sorts, deduplicates and indexes, handing each section to `emit` as soon as it is made so that the caller can write
-   * it out and let it go: the peak is the base table plus one permutation, not all nine.
-   */
-  async finish(emit: (section: Section) => Promise<void>): Promise<StoreCounts> {
+  /** Writes the dictionary's sections and lets go of it (its arrays are not held while the quads are sorted). */
+  private async emitDictionary(emit: (section: Section) => Promise<void>): Promise<number> {
     const { bytes, offsets, slots } = this.dictionary.finish();
-    const terms = this.dictionary.size;
     await emit({ name: 'dict.bytes', data: bytes });
     await emit({ name: 'dict.offsets', data: offsets });
     await emit({ name: 'dict.slots', data: slots });
+    const terms = this.dictionary.size;
+    this.dictionary.release();
+    return terms;
+  }
 
-    // The base table: quads in G, S, P, O order, each once (a record may state a triple twice; the dump never should).
+  /**
+   * The base table: quads in G, S, P, O order, each once (a record may state a triple twice; the dump never should). The
+   * added quads are let go before it returns, so the permutations that follow do not stack on them.
+   */
+  private baseTable(terms: number): { quads: Uint32Array; n: number } {
     const raw = this.quads;
+    this.quads = new Uint32Array(0);
     const sorted = radixOrder(raw, 4, this.count, QUAD_ORDERS.gspo, terms);
     const base = new Uint32Array(4 * this.count);
     let n = 0;
@@ -99,8 +104,17 @@ export class QuadStoreBuilder {
       base.set(raw.subarray(r, r + 4), 4 * n);
       n++;
     }
-    this.quads = new Uint32Array(0);
-    const quads = base.subarray(0, 4 * n);
+    return { quads: base.subarray(0, 4 * n), n };
+  }
+
+  /**
+   * Sorts, deduplicates and indexes, handing each section to `emit` as soon as it is made so that the caller can write
+   * it out and let it go: the peak is the base table plus one permutation, not all nine.
+   */
+  async finish(emit: (section: Section) => Promise<void>): Promise<StoreCounts> {
+    const terms = await this.emitDictionary(emit);
+
+    const { quads, n } = this.baseTable(terms);
     await emit({ name: 'quads.gspo', data: quads });
     await emit({ name: 'quads.gspo.starts', data: leadingStarts(quads, 4, n, G, undefined, terms) });
 

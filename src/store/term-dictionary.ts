@@ -105,6 +105,14 @@ export class TermDictionaryBuilder {
     this.bytes = grown;
   }
 
+  /** Lets go of the builder's arrays once the finished parts are written (the quads are sorted after, with room to spare). */
+  release(): void {
+    this.bytes = Buffer.alloc(0);
+    this.starts = new Float64Array(0);
+    this.slots = new Uint32Array(0);
+    this.hot.clear();
+  }
+
   /** The finished parts: the key bytes, each key's start offset (n + 1 entries), and the hash table. */
   finish(): { bytes: Uint8Array; offsets: Float64Array; slots: Uint32Array } {
     const offsets = this.starts.slice(0, this.count + 1);
