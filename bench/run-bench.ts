@@ -1,6 +1,6 @@
 // The scale bench at N records: corpus, build, Oxigraph and our server side by side (memory, start, SPARQL), documents, isolation.
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { buildPhase, type BuildFigures } from './build-phase.ts';
@@ -30,6 +30,8 @@ export interface BenchOptions {
   queryTimeoutMs?: number;
   startTimeoutMs: number;
   keep: boolean;
+  /** A DIST_DIR built already (BASE_URI http://localhost:8080/): measured as it is, without a corpus or a build of its own. */
+  distDir?: string;
   out: (line: string) => void;
 }
 
@@ -51,6 +53,13 @@ export interface BenchResult {
 // The data's IRI base: the server maps request paths onto it whatever port it listens on.
 const BASE_URI = 'http://localhost:8080/';
 
+/** The counts of a DIST_DIR's build report, as build figures with nothing timed (NaN). */
+async function existingBuild(distDir: string): Promise<BuildFigures> {
+  const report = JSON.parse(await readFile(path.join(distDir, 'build-report.json'), 'utf8')) as { counts: { records: number; published: number; quads: number } };
+  const { records, published, quads } = report.counts;
+  return { records, published, quads, seconds: NaN, peakRss: NaN, referenceSeconds: NaN, ratio: NaN };
+}
+
 /** Runs the whole bench at `opts.records`; every child is stopped and the scratch folder removed (unless `keep`) on the way out. */
 export async function runBench(opts: BenchOptions): Promise<BenchResult> {
   const out = opts.out;
@@ -61,10 +70,20 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
   let hello: Endpoint | undefined;
   try {
     out(`bench: ${opts.records} records in ${scratch}`);
-    const corpus = await makeCorpus(dirs.dataDir, opts.records, opts.seed);
-    out(`corpus: ${corpus.generator}`);
-    const build = await buildPhase(dirs, scratch);
-    out(`build: ${build.published}/${build.records} records, ${build.quads} quads in ${build.seconds.toFixed(1)} s, peak RSS ${(build.peakRss / 2 ** 20).toFixed(0)} MB; n3 Writer alone ${build.referenceSeconds.toFixed(2)} s`);
+    let corpus: { generator: string };
+    let build: BuildFigures;
+    if (opts.distDir) {
+      // A build made before (a large one takes longer than the rest of the bench): its figures are not this run's.
+      dirs.distDir = opts.distDir;
+      corpus = { generator: `existing DIST_DIR ${opts.distDir}` };
+      build = await existingBuild(opts.distDir);
+      out(`build: not measured, using ${opts.distDir} (${build.published}/${build.records} records, ${build.quads} quads)`);
+    } else {
+      corpus = await makeCorpus(dirs.dataDir, opts.records, opts.seed);
+      out(`corpus: ${corpus.generator}`);
+      build = await buildPhase(dirs, scratch);
+      out(`build: ${build.published}/${build.records} records, ${build.quads} quads in ${build.seconds.toFixed(1)} s, peak RSS ${(build.peakRss / 2 ** 20).toFixed(0)} MB; n3 Writer alone ${build.referenceSeconds.toFixed(2)} s`);
+    }
     const dump = path.join(dirs.distDir, 'dumps/dataset.nq');
 
     // Oxigraph first, alone on the machine; then our server, with Oxigraph idle beside it.

@@ -83,6 +83,10 @@ export function scaleRows(r: BenchResult): Row[] {
     ours: `${isolation.with.asksAnswered}/${isolation.with.asks} (max ${ms(isolation.with.askMaxMs)}, ${JSON.stringify(isolation.with.askStatus)})`, reference: `without them ${isolation.without.asksAnswered}/${isolation.without.asks}`,
     ratio: '—', target: 'all', met: isolation.with.asks > 0 && isolation.with.asksAnswered === isolation.with.asks,
   });
+  if (Number.isNaN(build.seconds)) {
+    rows.push({ figure: `build: ${build.published} records, ${build.quads} quads`, ours: 'not measured (--dist-dir)', reference: '', ratio: '—', target: `<= ${TARGETS.buildRatio}x`, met: false });
+    return rows;
+  }
   rows.push({
     figure: `build: ${build.published} records, ${build.quads} quads`,
     ours: ms(build.seconds * 1000), reference: `n3 Writer alone ${ms(build.referenceSeconds * 1000)}`,

@@ -55,6 +55,7 @@ function benchOptions(flags: BenchFlags, records: number): BenchOptions {
     queryTimeoutMs: flags.queryTimeoutMs ? positive('query-timeout-ms', flags.queryTimeoutMs, 10_000) : smoke ? 2000 : undefined,
     startTimeoutMs: 30 * 60_000,
     keep: !!flags.keep,
+    distDir: flags.distDir,
     out: (line) => console.log(line),
   };
 }
@@ -86,7 +87,7 @@ export function register(program: Command): void {
     .option('--records <n>', 'records in the synthetic corpus (default 2000, smoke 300)')
     .option('--seed <n>', 'seed of the corpus and of the sampled paths', '1')
     .option('--smoke', 'a few hundred records, short phases, few repeats: proves the bench still runs (CI)')
-    .option('--growth <sizes>', 'run the whole bench at each size (e.g. 6000,60000,200000) and report how each figure grows; writes JSON and an SVG')
+    .option('--growth <sizes>', 'run the whole bench at each size (e.g. 6000,60000,200000; SIZE=DIR measures a DIST_DIR built before) and report how each figure grows; writes JSON and an SVG')
     .option('--warmups <n>', 'SPARQL warm-up runs per query and side (default 5, smoke 1)')
     .option('--repeats <n>', 'SPARQL measured runs per query and side (default 20, smoke 3)')
     .option('--documents <n>', 'document paths sampled from the data for the load test', '5000')
@@ -99,7 +100,7 @@ export function register(program: Command): void {
     .option('--validate', 'measure only SHACL validation: data/records through rdf-validate-shacl and shacl-engine')
     .option('--runs <n>', 'with --validate: how many times each record is validated by each engine', '200')
     .option('--server', 'the earlier in-process server bench: start-up, heap per triple and dereferencing latency through inject')
-    .option('--dist-dir <dir>', 'with --server: measure this built DIST_DIR instead of building --records synthetic records')
+    .option('--dist-dir <dir>', 'measure this built DIST_DIR (BASE_URI http://localhost:8080/) instead of making a corpus and building it; with --server too')
     .option('--samples <n>', 'with --server: requests per measured route', '100')
     .action(async (flags: BenchFlags) => {
       try {
@@ -119,10 +120,15 @@ export function register(program: Command): void {
           await benchOnce(flags, positive('records', flags.records, flags.smoke ? 300 : 2000), resultsDir);
           return;
         }
-        const sizes = flags.growth.split(',').map((s) => positive('growth', s.trim(), 1));
+        // `SIZE=DIR` measures a DIST_DIR built before at that size (a large build outlasts the rest of the bench).
+        const steps = flags.growth.split(',').map((s) => {
+          const [size, dir] = s.trim().split('=');
+          return { size: positive('growth', size!, 1), dir };
+        });
+        const sizes = steps.map((s) => s.size);
         const runs: BenchResult[] = [];
         const info = machine(ROOT);
-        for (const size of sizes) runs.push(await benchOnce(flags, size, resultsDir));
+        for (const step of steps) runs.push(await benchOnce({ ...flags, distDir: step.dir ?? flags.distDir }, step.size, resultsDir));
         const growth = growthOf(runs);
         console.log(`\nthesis-lod growth, ${sizes.join(', ')} records\n${renderGrowth(growth)}`);
         const file = writeResult(resultsDir, flags.smoke ? 'growth-smoke.json' : `growth-${stamp()}.json`, { machine: info, sizes, growth });
