@@ -19,9 +19,6 @@ const NO_QUERY_FORMATS: readonly Offer<GraphFormat | 'html'>[] = [
   { key: 'html', mediaType: 'text/html', aliases: ['application/xhtml+xml'], label: 'HTML query UI' },
 ];
 
-/** The workers' nice value: a runaway query takes the CPU documents leave, and documents never wait for it. */
-const WORKER_NICENESS = 10;
-
 /** Longest query text written to the log: enough to recognise it, never a whole hostile body. */
 const LOGGED_QUERY_CHARS = 2000;
 
@@ -157,7 +154,8 @@ async function sparqlPlugin(app: FastifyInstance): Promise<void> {
     queueWaitMs: config.queryQueueWaitMs,
     limits: { maxRows: config.maxResultRows, maxBytes: config.maxResultBytes },
     heapMb: 2048,
-    niceness: WORKER_NICENESS,
+    // A runaway query takes the CPU documents leave; documents never wait for it.
+    niceness: config.sparqlWorkerNiceness,
     log: app.log,
   });
   // Workers load while the other plugins register; the app is ready (and /health answers) only once they are.

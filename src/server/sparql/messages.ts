@@ -27,10 +27,12 @@ export interface ServiceJob {
 
 export type ToWorker =
   | { type: 'run'; id: number; job: QueryJob | ServiceJob; limits: Limits }
-  | { type: 'cancel'; id: number };
+  | { type: 'cancel'; id: number }
+  | { type: 'ping'; id: number };
 
 export type FromWorker =
   | { type: 'ready'; graphs: number; quads: number; ms: number }
   | { type: 'answer'; id: number; answer: QueryAnswer }
   | { type: 'error'; id: number; error: WireError }
+  | { type: 'pong'; id: number }
   | { type: 'fatal'; error: WireError };

@@ -46,28 +46,39 @@ interface Pending {
 interface Slot {
   worker: Worker;
   n: number;
-  state: 'loading' | 'ready' | 'dead';
+  /** draining: replaced, it finishes the queries it runs (no new ones), then ends. */
+  state: 'loading' | 'ready' | 'draining' | 'dead';
   spare: boolean;
   running: Map<number, Pending>;
   ready: Promise<void>;
+  /** Pings sent and what each pong starts: a worker whose loop is blocked answers none. */
+  pinged: number;
+  pongs: Map<number, () => void>;
+  /** Queries placed on it or settled: a window with none is one only leftover work can keep busy. */
+  activity: number;
 }
 
 /** Worker threads, ready or not, for tests and logs. */
 export interface PoolStatus {
   ready: number;
   loading: number;
+  draining: number;
   sparesReady: number;
   /** Queries admitted (waiting for a worker or running) and queries waiting to be admitted. */
   admitted: number;
   queued: number;
+  /** Workers watched after a cancel, not yet judged (kept, drained or ended). */
+  watching: number;
 }
 
 const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
-// After a cancel the query is stopped cooperatively; if the worker's event loop is still saturated this long afterwards,
-// the work did not stop (Comunica cannot cancel every operator, an aggregate over a cartesian product for one). The
-// loop cannot say which query keeps it busy, so the worker is replaced and the other queries it ran are run again.
+// After a cancel the query is stopped cooperatively; if the worker's event loop is still saturated this long after it
+// read the cancel, the work may not have stopped (Comunica cannot cancel every operator, a SUM over a cartesian product
+// for one); a loop that has not turned at all a second after the cancel is blocked (one synchronous step, a regex's
+// backtracking for one).
 const PROBE_MS = 300;
 const RUNAWAY_UTILIZATION = 0.9;
+const BLOCKED_MS = 1000;
 
 /** Rebuilds a worker's error on this side: our codes keep their status; anything else becomes an internal error. */
 function revive(error: WireError): Error {
@@ -79,10 +90,12 @@ function revive(error: WireError): Error {
 export class QueryPool {
   private active: Slot[] = [];
   private spares: Slot[] = [];
+  private draining: Slot[] = [];
   /** Beyond the bound, in arrival order; admitted queries no worker has taken yet (a replacement still loading). */
   private readonly queued: Pending[] = [];
   private readonly unplaced: Pending[] = [];
   private admitted = 0;
+  private watching = 0;
   private nextId = 1;
   private workers = 0;
   private started = false;
@@ -100,13 +113,15 @@ export class QueryPool {
   }
 
   status(): PoolStatus {
-    const all = [...this.active, ...this.spares];
+    const all = [...this.active, ...this.spares, ...this.draining];
     return {
       ready: this.active.filter((s) => s.state === 'ready').length,
       loading: all.filter((s) => s.state === 'loading').length,
+      draining: this.draining.length,
       sparesReady: this.spares.filter((s) => s.state === 'ready').length,
       admitted: this.admitted,
       queued: this.queued.length,
+      watching: this.watching,
     };
   }
 
@@ -125,7 +140,7 @@ export class QueryPool {
     const worker = new Worker(ENTRY, { workerData: { buffers, baseUri, niceness } satisfies WorkerInit, resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb } });
     // The server's socket keeps the process alive; an idle worker must not (a forgotten close in a script or test).
     worker.unref();
-    const slot = { worker, n: this.workers++, state: 'loading', spare, running: new Map() } as Slot;
+    const slot = { worker, n: this.workers++, state: 'loading', spare, running: new Map(), pinged: 0, pongs: new Map(), activity: 0 } as Slot;
     slot.ready = new Promise<void>((resolve, reject) => {
       worker.on('message', (message: FromWorker) => {
         if (message.type === 'ready') {
@@ -134,6 +149,9 @@ export class QueryPool {
           this.options.log.info({ worker: slot.n, spare: slot.spare, quads: message.quads, graphs: message.graphs, ms: message.ms }, 'SPARQL worker ready');
           resolve();
           this.dispatch();
+        } else if (message.type === 'pong') {
+          slot.pongs.get(message.id)?.();
+          slot.pongs.delete(message.id);
         } else if (message.type === 'fatal') {
           reject(revive(message.error));
           this.retire(slot, revive(message.error), false);
@@ -166,13 +184,12 @@ export class QueryPool {
   }
 
   /**
-   * Ends a worker that failed or ran away, and puts a spare (or a new worker) in its place. What it was running is run
-   * again elsewhere, once, when the worker ran away (the runaway itself had already been answered), and fails with 503
-   * when the worker crashed (then any of them may be the cause).
+   * Ends a worker that failed or ran away. What it was running is run again elsewhere, once, when it ran away (the
+   * runaway itself was answered already), and fails with 503 when it crashed (then any of them may be the cause).
    */
   private retire(slot: Slot, cause: Error, rerun: boolean): void {
     if (slot.state === 'dead') return;
-    const wasReady = slot.state === 'ready';
+    const wasReady = slot.state === 'ready' || slot.state === 'draining';
     slot.state = 'dead';
     const orphans = [...slot.running.values()];
     slot.running.clear();
@@ -186,22 +203,39 @@ export class QueryPool {
       }
     }
     void slot.worker.terminate();
+    this.spares = this.spares.filter((s) => s !== slot);
+    this.draining = this.draining.filter((s) => s !== slot);
+    if (this.closed) return;
+    // A worker that never got ready (a broken dataset) is not restarted in a loop: start() or this line reports it.
+    if (!wasReady) return void this.options.log.error({ worker: slot.n, err: cause }, 'SPARQL worker failed to start');
+    this.replace(slot, cause, rerun ? 'ended' : 'crashed');
+  }
+
+  /** Takes an active worker out of service: it finishes the queries it runs, with a spare in its place, then ends. */
+  private drain(slot: Slot, cause: Error): void {
+    slot.state = 'draining';
+    this.draining.push(slot);
+    this.replace(slot, cause, 'draining');
+    this.endIfDrained(slot);
+  }
+
+  private endIfDrained(slot: Slot): void {
+    if (slot.state !== 'draining' || slot.running.size > 0) return;
+    slot.state = 'dead';
+    this.draining = this.draining.filter((s) => s !== slot);
+    void slot.worker.terminate();
+  }
+
+  /** Puts a spare (a ready one if any) or else a new worker in an active worker's place, and tops the spares up. */
+  private replace(slot: Slot, cause: Error, how: string): void {
     const index = this.active.indexOf(slot);
-    // A worker that never got ready (a broken dataset) is not restarted in a loop: start() or the log reports it.
-    if (this.closed || !wasReady) {
-      if (!this.closed && !wasReady) this.options.log.error({ worker: slot.n, err: cause }, 'SPARQL worker failed to start');
-      this.spares = this.spares.filter((s) => s !== slot);
-      return;
-    }
     if (index >= 0) {
       const spare = this.spares.find((s) => s.state === 'ready') ?? this.spares.find((s) => s.state === 'loading');
-      if (spare) {
-        spare.spare = false;
-        this.spares = this.spares.filter((s) => s !== spare);
-      }
+      this.spares = this.spares.filter((s) => s !== spare);
+      if (spare) spare.spare = false;
       this.active[index] = spare ?? this.spawn(false);
       this.restarts++;
-      this.options.log.warn({ worker: slot.n, by: this.active[index]!.n, spare: spare?.state ?? 'none', err: cause }, 'SPARQL worker replaced');
+      this.options.log.warn({ worker: slot.n, how, by: this.active[index]!.n, spare: spare?.state ?? 'none', err: cause }, 'SPARQL worker replaced');
     }
     this.topUpSpares();
     this.dispatch();
@@ -215,7 +249,11 @@ export class QueryPool {
     clearTimeout(pending.deadline);
     clearTimeout(pending.wait);
     pending.release();
-    if (pending.slot) pending.slot.running.delete(pending.id);
+    if (pending.slot) {
+      pending.slot.running.delete(pending.id);
+      pending.slot.activity++;
+      this.endIfDrained(pending.slot);
+    }
     for (const list of [this.queued, this.unplaced]) {
       const i = list.indexOf(pending);
       if (i >= 0) list.splice(i, 1);
@@ -249,6 +287,7 @@ export class QueryPool {
       const pending = this.unplaced.shift()!;
       pending.slot = slot;
       slot.running.set(pending.id, pending);
+      slot.activity++;
       slot.worker.postMessage({ type: 'run', id: pending.id, job: pending.job, limits: pending.limits } satisfies ToWorker);
     }
   }
@@ -257,15 +296,50 @@ export class QueryPool {
   private cancel(pending: Pending, error: Error): void {
     const slot = pending.stage === 'admitted' ? pending.slot : undefined;
     this.finish(pending, error);
-    if (slot?.state !== 'ready') return;
+    if (slot?.state !== 'ready' && slot?.state !== 'draining') return;
     slot.worker.postMessage({ type: 'cancel', id: pending.id } satisfies ToWorker);
+    // A draining worker ends once its queries have, and with it whatever work they left behind.
+    if (slot.state !== 'ready') return;
+    const ping = ++slot.pinged;
+    this.watching++;
+    const blocked = setTimeout(() => {
+      slot.pongs.delete(ping);
+      this.watching--;
+      // No turn of its loop for a second: nothing on this worker progresses; the queries beside run again elsewhere.
+      if (slot.state === 'ready') this.retire(slot, new Error(`query ${pending.id} blocked its worker's event loop (no answer to a ping for ${BLOCKED_MS} ms)`), true);
+    }, BLOCKED_MS).unref();
+    // Messages arrive in order: once the pong is back, the cancel has been read.
+    slot.pongs.set(ping, () => {
+      clearTimeout(blocked);
+      this.probe(slot, pending.id);
+      this.watching--;
+    });
+    slot.worker.postMessage({ type: 'ping', id: ping } satisfies ToWorker);
+  }
+
+  /** Watches a worker that has read a cancel: a loop still saturated a window later has work that did not stop. */
+  private probe(slot: Slot, id: number, windows = 3): void {
     const before: EventLoopUtilization = slot.worker.performance.eventLoopUtilization();
+    const activity = slot.activity;
+    this.watching++;
     setTimeout(() => {
-      if (slot.state !== 'ready') return;
-      const { utilization } = slot.worker.performance.eventLoopUtilization(before);
-      if (utilization < RUNAWAY_UTILIZATION) return;
-      this.retire(slot, new Error(`query ${pending.id} kept running after it was stopped (event loop ${Math.round(utilization * 100)}% busy)`), true);
+      if (slot.state === 'ready') this.judge(slot, id, windows, before, activity);
+      this.watching--;
     }, PROBE_MS).unref();
+  }
+
+  /**
+   * Beside other queries the loop cannot say which one keeps it busy: the worker drains, they finish where they are,
+   * and a spare takes its place. Alone, after a quiet window (a query that started or ended in it may have been the
+   * load, on a machine short of CPU), the stopped query is what keeps the loop busy: the worker ends.
+   */
+  private judge(slot: Slot, id: number, windows: number, before: EventLoopUtilization, activity: number): void {
+    const { utilization } = slot.worker.performance.eventLoopUtilization(before);
+    if (utilization < RUNAWAY_UTILIZATION) return;
+    const cause = new Error(`query ${id} kept running after it was stopped (event loop ${Math.round(utilization * 100)}% busy)`);
+    if (slot.running.size > 0) this.drain(slot, cause);
+    else if (slot.activity !== activity && windows > 1) this.probe(slot, id, windows - 1);
+    else this.retire(slot, cause, true);
   }
 
   /**
@@ -308,7 +382,7 @@ export class QueryPool {
   async close(): Promise<void> {
     this.closed = true;
     for (const pending of [...this.queued, ...this.unplaced]) this.finish(pending, ERR_NOT_READY('the server is shutting down'));
-    const all = [...this.active, ...this.spares];
+    const all = [...this.active, ...this.spares, ...this.draining];
     for (const slot of all) this.retire(slot, new Error('pool closed'), false);
     await Promise.all(all.map((slot) => slot.worker.terminate()));
   }

@@ -72,6 +72,8 @@ async function main(): Promise<void> {
   port.on('message', (message: ToWorker) => {
     if (message.type === 'run') void answer(runner, facts, message.id, message.job, message.limits);
     else if (message.type === 'cancel') running.get(message.id)?.abort();
+    // Answered on the loop's next turn: a pool that gets no pong knows this loop is blocked, not merely busy.
+    else if (message.type === 'ping') port.postMessage({ type: 'pong', id: message.id } satisfies FromWorker);
   });
   port.postMessage({ type: 'ready', graphs: facts.graphs.length, quads: store.quadCount, ms: Date.now() - started } satisfies FromWorker);
 }
