@@ -208,11 +208,12 @@ async function build(config: Config, opts: BuildOptions, run: { started: number;
   const staging = await createStaging(config.distDir);
   const progress = createProgress(opts.progress ?? Boolean(process.stderr.isTTY), run.files);
   let publisher: Publisher | undefined;
+  let search: SearchIndexWriter | undefined;
   let ledgerStage: Awaited<ReturnType<Ledger['stage']>> | undefined;
   try {
     publisher = await Publisher.open(staging, iris, jsonldContext(config.baseUri));
     const report = new ReportWriter(staging);
-    const search = createSearchIndexWriter(iris, authority);
+    search = createSearchIndexWriter(iris, authority, { spillDir: staging });
     const state: RecordsState = {
       counts: { records: 0, published: 0, rejected: 0, withdrawn: 0, warnings: 0, quads: 0, triples: 0 },
       rejected: [], warned: [], examples: [], activityDates: new Set(), times: noTimes(),
@@ -270,6 +271,7 @@ async function build(config: Config, opts: BuildOptions, run: { started: number;
     progress.stop();
     await pool.close();
     publisher?.abort();
+    search?.discard();
     await ledgerStage?.discard();
     await discardStaging(staging);
     throw err;

@@ -1,5 +1,5 @@
 // The build-time search index: compact records, facets and browse lists from the authority, a MiniSearch that loads back.
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { Iris } from '../../../src/core/iri.ts';
 import { createSearchIndexWriter, loadSearchIndex, SEARCH_INDEX_FILE, type SearchIndexFile } from '../../../pipeline/publish/search-index.ts';
 import type { Authority } from '../../../pipeline/types.ts';
 import { TextIndex, TextIndexBuilder, words } from '../../../src/server/site/text-index.ts';
+import { PostingsBuilder } from '../../../pipeline/publish/text-postings.ts';
 import { MINI_BASE, MINI_RECORDS, miniAuthority, miniQuadsByRecord } from '../../http/site-dist.ts';
 
 let quads: Map<string, Quad[]>;
@@ -77,6 +78,31 @@ describe('createSearchIndexWriter', () => {
     expect(file).toBe(path.join(dir, SEARCH_INDEX_FILE));
     expect(await readFile(file, 'utf8')).toBe(JSON.stringify(build()));
     expect(() => loadSearchIndex({ ...build(), version: 99 })).toThrow(/version 99/);
+  });
+
+  it('writes the same bytes when its records wait in a spill file, and removes the file', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'search-spill-'));
+    const writer = createSearchIndexWriter(iris, authority, { spillDir: dir });
+    for (const r of MINI_RECORDS) writer.add(r, quads.get(r.id) ?? []);
+    expect(writer.toJSON()).toEqual(build());
+    const file = await writer.write(path.join(dir, 'out'));
+    expect(await readFile(file, 'utf8')).toBe(JSON.stringify(build()));
+    expect(await readdir(dir)).toEqual(['out']);
+  });
+});
+
+describe('PostingsBuilder', () => {
+  it('stores what TextIndexBuilder stores, gaps of every size included', () => {
+    const texts = ['Soviet experts in Changchun', 'Harbor cities of the Soviet era', 'Automation and Zhang Wei', 'Changchun, 长春, and Likhachëv’s plant'];
+    const ours = new PostingsBuilder();
+    const theirs = new TextIndexBuilder();
+    for (const [doc, n] of [[0, 0], [1, 1], [2, 2], [40, 3], [1_400, 0], [70_000, 1], [3_000_000, 3], [3_000_001, 2]] as const) {
+      const fields = { title: texts[n], abstract: texts[(n + 1) % texts.length], names: n === 2 ? 'Zhang, Wei' : undefined };
+      ours.add(doc, fields);
+      theirs.add(doc, fields);
+    }
+    expect(ours.toJSON()).toEqual(theirs.toJSON());
+    expect(ours.size).toBe(3_000_002);
   });
 });
 
