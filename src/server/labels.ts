@@ -15,6 +15,8 @@ const LABEL_PREDICATES = [
 interface Candidate {
   rank: number;
   literal: Literal;
+  /** The literal's language tag, lower-cased once here (an n3 literal computes it from its id at every read). */
+  language: string;
 }
 
 /** Label lookup built once at load: subject IRI → its labelling literals, best first. */
@@ -33,7 +35,7 @@ export class Labels {
         if (q.subject.termType !== 'NamedNode' || q.object.termType !== 'Literal') continue;
         const list = map.get(q.subject.value) ?? [];
         const lit = q.object as Literal;
-        if (!list.some((c) => c.literal.equals(lit))) list.push({ rank, literal: lit });
+        if (!list.some((c) => c.literal.equals(lit))) list.push({ rank, literal: lit, language: lit.language.toLowerCase() });
         map.set(q.subject.value, list);
       }
     });
@@ -46,10 +48,11 @@ export class Labels {
     if (!list?.length) return undefined;
     // Lists are built predicate by predicate in rank order, so they are already best-first.
     for (const lang of langs) {
-      const hit = list.find((c) => c.literal.language.toLowerCase() === lang.toLowerCase() || c.literal.language.toLowerCase().startsWith(`${lang.toLowerCase()}-`));
+      const wanted = lang.toLowerCase();
+      const hit = list.find((c) => c.language === wanted || (c.language.length > wanted.length && c.language[wanted.length] === '-' && c.language.startsWith(wanted)));
       if (hit) return hit.literal;
     }
-    return (list.find((c) => c.literal.language === '') ?? list[0]!).literal;
+    return (list.find((c) => c.language === '') ?? list[0]!).literal;
   }
 
   /** The best label as a string, or undefined when the IRI has none. */

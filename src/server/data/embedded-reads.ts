@@ -9,7 +9,23 @@ const { namedNode, quad } = DataFactory;
 const RDF_FIRST = `${NS.rdf}first`;
 const RDF_REST = `${NS.rdf}rest`;
 const RDF_NIL = `${NS.rdf}nil`;
-const oa = (local: string) => `${NS.oa}${local}`;
+const IS_PART_OF = `${NS.dcterms}isPartOf`;
+const AUTHOR_LIST = `${NS.bibo}authorList`;
+const CREATOR = `${NS.dcterms}creator`;
+const COMMENT = `${NS.rdfs}comment`;
+// The Web Annotation terms read here, as strings made once (so each lookup hashes a string it has hashed before).
+const OA = {
+  end: `${NS.oa}end`,
+  exact: `${NS.oa}exact`,
+  hasBody: `${NS.oa}hasBody`,
+  hasSelector: `${NS.oa}hasSelector`,
+  hasSource: `${NS.oa}hasSource`,
+  hasTarget: `${NS.oa}hasTarget`,
+  motivatedBy: `${NS.oa}motivatedBy`,
+  prefix: `${NS.oa}prefix`,
+  start: `${NS.oa}start`,
+  suffix: `${NS.oa}suffix`,
+} as const;
 
 /** The items of an rdf:List (stops at a cycle or a broken cell), or undefined when `head` is not a list. */
 export function listItems(ids: TripleIds, head: number): number[] | undefined {
@@ -63,13 +79,13 @@ function authorItems(ids: TripleIds, head: number): Term[] {
 
 /** The creators in order: bibo:authorList when given, else dcterms:creator ordered by record position (`…-creator-2`). */
 export function creatorsInOrder(ids: TripleIds, thesis: number): string[] {
-  const list = firstObject(ids, thesis, ids.vocab(`${NS.bibo}authorList`));
+  const list = firstObject(ids, thesis, ids.vocab(AUTHOR_LIST));
   if (list !== undefined) {
     const items = authorItems(ids, list).filter((t) => t.termType === 'NamedNode').map((t) => t.value);
     if (items.length) return items;
   }
   const position = (iri: string) => Number(/-creator-(\d+)$/.exec(iri)?.[1] ?? Number.MAX_SAFE_INTEGER);
-  return objects(ids, thesis, ids.vocab(`${NS.dcterms}creator`)).map((t) => t.value).sort((a, b) => position(a) - position(b));
+  return objects(ids, thesis, ids.vocab(CREATOR)).map((t) => t.value).sort((a, b) => position(a) - position(b));
 }
 
 /**
@@ -113,14 +129,14 @@ export function readAnnotation(ids: TripleIds, annotation: number | undefined): 
     const o = s === undefined ? undefined : firstObject(ids, s, ids.vocab(p));
     return o === undefined ? undefined : ids.term(o).value;
   };
-  out.body = value(annotation, oa('hasBody'));
-  out.motivation = value(annotation, oa('motivatedBy'));
-  const target = firstObject(ids, annotation, ids.vocab(oa('hasTarget')));
+  out.body = value(annotation, OA.hasBody);
+  out.motivation = value(annotation, OA.motivatedBy);
+  const target = firstObject(ids, annotation, ids.vocab(OA.hasTarget));
   if (target === undefined) return out;
-  const source = firstObject(ids, target, ids.vocab(oa('hasSource')));
+  const source = firstObject(ids, target, ids.vocab(OA.hasSource));
   out.source = source === undefined ? undefined : ids.term(source).value;
-  for (const sel of objectIds(ids, target, ids.vocab(oa('hasSelector')))) {
-    const text = (p: string) => literalValue(ids, firstObject(ids, sel, ids.vocab(oa(p))));
+  for (const sel of objectIds(ids, target, ids.vocab(OA.hasSelector))) {
+    const text = (p: keyof typeof OA) => literalValue(ids, firstObject(ids, sel, ids.vocab(OA[p])));
     out.exact ??= text('exact');
     out.prefix ??= text('prefix');
     out.suffix ??= text('suffix');
@@ -128,7 +144,7 @@ export function readAnnotation(ids: TripleIds, annotation: number | undefined): 
     const end = Number(text('end'));
     if (out.start === undefined && Number.isInteger(start) && Number.isInteger(end) && end > start) [out.start, out.end] = [start, end];
   }
-  if (out.source) out.thesis = value(asIri(ids, source!), `${NS.dcterms}isPartOf`);
+  if (out.source) out.thesis = value(asIri(ids, source!), IS_PART_OF);
   return out;
 }
 
@@ -140,21 +156,21 @@ export function mentionsOf(ids: TripleIds, abstract: number): Mention[] {
     return o === undefined ? undefined : ids.term(o).value;
   };
   for (const a of annotationsOn(ids, abstract)) {
-    const entity = value(a, oa('hasBody'));
-    const targetId = firstObject(ids, a, ids.vocab(oa('hasTarget')));
+    const entity = value(a, OA.hasBody);
+    const targetId = firstObject(ids, a, ids.vocab(OA.hasTarget));
     // The target and its selectors are read as the IRIs their values name (they are hash IRIs of the annotation).
     if (!entity || targetId === undefined || !ids.term(targetId).value) continue;
     const target = asIri(ids, targetId);
     let start: number | undefined;
     let end: number | undefined;
     let exact: string | undefined;
-    for (const o of objectIds(ids, target, ids.vocab(oa('hasSelector')))) {
+    for (const o of objectIds(ids, target, ids.vocab(OA.hasSelector))) {
       const sel = asIri(ids, o);
       if (sel === undefined) continue;
-      const s = value(sel, oa('start'));
-      const e = value(sel, oa('end'));
+      const s = value(sel, OA.start);
+      const e = value(sel, OA.end);
       if (s !== undefined && e !== undefined) [start, end] = [Number(s), Number(e)];
-      exact ??= value(sel, oa('exact'));
+      exact ??= value(sel, OA.exact);
     }
     if (start === undefined || end === undefined || !Number.isInteger(start) || !(end > start)) continue;
     out.push({ start, end, entity, exact });
@@ -173,7 +189,7 @@ export function firstLiteral(ids: TripleIds, s: number | undefined, p: string): 
 
 /** A property's gloss in the data: its first rdfs:comment in English or untagged (our vocabulary graph states them). */
 export function commentOf(ids: TripleIds, property: number | undefined): string | undefined {
-  for (const o of objectIds(ids, property, ids.vocab(`${NS.rdfs}comment`))) {
+  for (const o of objectIds(ids, property, ids.vocab(COMMENT))) {
     const t = ids.term(o);
     if (t.termType === 'Literal' && (t.language === 'en' || t.language === '')) return t.value;
   }

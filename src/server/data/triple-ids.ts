@@ -28,10 +28,13 @@ export interface TripleIds {
   object(triple: number): number;
 }
 
+// A vocabulary term the store does not hold, remembered as such.
+const ABSENT = -2;
+
 /** The compact store answers in its own ids; a triple's handle is its row in the union's triple table (each triple once). */
 class CompactIds implements TripleIds {
   private readonly rows: Uint32Array;
-  private readonly vocabulary = new Map<string, number | undefined>();
+  private readonly vocabulary = new Map<string, number>();
 
   constructor(private readonly store: CompactStore) {
     this.rows = store.tripleRows;
@@ -42,8 +45,9 @@ class CompactIds implements TripleIds {
   }
 
   vocab(iri: string): number | undefined {
-    if (!this.vocabulary.has(iri)) this.vocabulary.set(iri, this.store.idOf(namedNode(iri)));
-    return this.vocabulary.get(iri);
+    let id = this.vocabulary.get(iri);
+    if (id === undefined) this.vocabulary.set(iri, (id = this.store.idOf(namedNode(iri)) ?? ABSENT));
+    return id === ABSENT ? undefined : id;
   }
 
   term(id: number): Term {

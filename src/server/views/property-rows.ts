@@ -123,7 +123,9 @@ function byPredicate(quads: readonly Quad[], subject: Term): Map<string, Term[]>
     const k = `${q.predicate.value} ${termKey(q.object)}`;
     if (seen.has(k)) continue;
     seen.add(k);
-    map.set(q.predicate.value, [...(map.get(q.predicate.value) ?? []), q.object]);
+    const list = map.get(q.predicate.value);
+    if (list) list.push(q.object);
+    else map.set(q.predicate.value, [q.object]);
   }
   return map;
 }
@@ -136,7 +138,13 @@ export function propertyRows(ctx: ViewContext, quads: readonly Quad[], subject: 
     const list = vs.length === 1 ? listItems(ctx, vs[0]!) : undefined;
     if (list?.length) items.set(p, list);
   }
-  const identity = (p: string) => (items.get(p) ?? values.get(p)!).map((t) => sameness(p, t)).sort().join('\u0001');
+  // What a property's values mean, compared between family members: computed once a property.
+  const identities = new Map<string, string>();
+  const identity = (p: string) => {
+    let id = identities.get(p);
+    if (id === undefined) identities.set(p, (id = (items.get(p) ?? values.get(p)!).map((t) => sameness(p, t)).sort().join('\u0001')));
+    return id;
+  };
   const rows: PropertyRow[] = [];
   const placed = new Set<string>();
   for (const family of families(ctx.iris.base)) {

@@ -9,6 +9,7 @@ import { frameSchemaNode, SCHEMA_CONTEXT } from './schema-frame.ts';
 
 const { namedNode, quad, defaultGraph, literal } = DataFactory;
 const p = (ns: keyof typeof NS, local: string) => namedNode(`${NS[ns]}${local}`);
+const RDF_TYPE = `${NS.rdf}type`;
 
 /** The distinct objects of (s, p) among the description's own statements, first-seen order. */
 function objects(quads: readonly Quad[], s: Term, pred: NamedNode): Term[] {
@@ -77,6 +78,22 @@ function authorsInOrder(ctx: ViewContext, subject: NamedNode, framed: Record<str
   framed.author = [...authors].sort((a, b) => rank(a) - rank(b));
 }
 
+/** The distinct rdf:type objects of each of some IRIs among statements, first-seen order (one pass, not one per IRI). */
+function typesOf(iris: ReadonlySet<string>, parts: readonly (readonly Quad[])[]): Map<string, Term[]> {
+  const out = new Map<string, { seen: Set<string>; types: Term[] }>();
+  for (const quads of parts) {
+    for (const q of quads) {
+      if (q.predicate.value !== RDF_TYPE || q.subject.termType !== 'NamedNode' || !iris.has(q.subject.value)) continue;
+      let entry = out.get(q.subject.value);
+      if (!entry) out.set(q.subject.value, (entry = { seen: new Set(), types: [] }));
+      const k = `${q.object.termType}${q.object.value}`;
+      if (!entry.seen.has(k)) entry.types.push(q.object);
+      entry.seen.add(k);
+    }
+  }
+  return new Map([...out].map(([iri, e]) => [iri, e.types]));
+}
+
 /** A thing's schema.org statements (dates as plain text) and the schema.org types and names of what they link to: what its JSON-LD block frames. */
 export function schemaTriples(ctx: ViewContext, subject: NamedNode, about: readonly Quad[]): Quad[] {
   const triples: Quad[] = [];
@@ -91,10 +108,10 @@ export function schemaTriples(ctx: ViewContext, subject: NamedNode, about: reado
     }
   }
   // The types of what it links to: in the description's context (or its own statements, for its parts).
-  const typed = [...ctx.d.about, ...ctx.d.related, ...ctx.d.context];
+  const types = typesOf(linked, [ctx.d.about, ctx.d.related, ctx.d.context]);
   for (const iri of linked) {
     const node = namedNode(iri);
-    for (const t of objects(typed, node, p('rdf', 'type'))) if (isSchema(t)) triples.push(quad(node, p('rdf', 'type'), t as NamedNode));
+    for (const t of types.get(iri) ?? []) if (isSchema(t)) triples.push(quad(node, p('rdf', 'type'), t as NamedNode));
     const name = labelOf(ctx, iri)?.value;
     if (name) triples.push(quad(node, p('schema', 'name'), literal(name)));
   }
