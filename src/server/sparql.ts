@@ -104,6 +104,9 @@ async function sparqlRoutes(app: FastifyInstance, { pool }: { pool: QueryPool })
     const gone = clientGone(reply);
     try {
       return send(reply, await answerJob(reply, { service: true, wish: { format: offer.key } }, gone.signal), config.maxResultRows);
+    } catch (err) {
+      if (gone.signal.aborted) return reply.code(CLIENT_GONE).send();
+      throw err;
     } finally {
       gone.release();
     }
