@@ -87,10 +87,17 @@ export async function createRecordProcessor(init: ProcessorInit, stages?: Stages
       const canonical = canonicalizeKeyed(quads, graph, blankPrefix('r', record.id));
       const contentHash = hashKeys(canonical.keys);
       const dates = datesFor(prior, contentHash, init.buildDate);
-      const provenance = recordProvenance(iris, record, dates);
-      const published = [...canonical.quads, ...provenance];
-      const keys = [...canonical.keys, ...provenance.map(tripleKey)];
-      const serialized = serializer.serialize(graph, published, RECORD, true, keys);
+      // The graph is a set: a provenance statement the record already makes (none does) is not written twice.
+      const published = [...canonical.quads];
+      const keys = [...canonical.keys];
+      for (const q of recordProvenance(iris, record, dates)) {
+        const key = tripleKey(q);
+        if (canonical.keySet.has(key)) continue;
+        canonical.keySet.add(key);
+        published.push(q);
+        keys.push(key);
+      }
+      const serialized = serializer.serialize(graph, published, RECORD, { keys, distinct: true });
       times.publish += performance.now() - t;
       t = performance.now();
       const search = searchFacts(iris, record, published);

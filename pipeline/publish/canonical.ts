@@ -39,6 +39,8 @@ export function canonicalize(quads: Iterable<Quad>, graph: NamedNode, prefix: st
 export interface KeyedQuads {
   quads: Quad[];
   keys: string[];
+  /** The keys as a set (no key repeats). */
+  keySet: Set<string>;
 }
 
 /** canonicalize, keeping the key it computes for each quad (every quad is in `graph`, so the triple decides). */
@@ -54,7 +56,8 @@ export function canonicalizeKeyed(quads: Iterable<Quad>, graph: NamedNode, prefi
     return b as unknown as T;
   };
   const seen = new Set<string>();
-  const bySubject = new Map<string, { types: KeyedQuads; rest: KeyedQuads }>();
+  type Part = { quads: Quad[]; keys: string[] };
+  const bySubject = new Map<string, { types: Part; rest: Part }>();
   for (const q of quads) {
     const out = quad(relabel(q.subject) as Quad_Subject, q.predicate, relabel(q.object) as Quad_Object, graph);
     const key = tripleKey(out);
@@ -70,7 +73,7 @@ export function canonicalizeKeyed(quads: Iterable<Quad>, graph: NamedNode, prefi
     part.quads.push(out);
     part.keys.push(key);
   }
-  const result: KeyedQuads = { quads: [], keys: [] };
+  const result: KeyedQuads = { quads: [], keys: [], keySet: seen };
   for (const { types, rest } of bySubject.values()) {
     for (const part of [types, rest]) {
       for (let i = 0; i < part.quads.length; i++) {

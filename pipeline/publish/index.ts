@@ -76,7 +76,7 @@ export class Publisher {
    * dataset graphs, RECORD for a record's). `count` false leaves it out of the VoID counts.
    */
   async publish(graph: NamedNode, quads: readonly Quad[], scope: Scope, count = true): Promise<void> {
-    await this.append(this.serializer.serialize(graph, quads, scope, count));
+    await this.append(this.serializer.serialize(graph, quads, scope, { count }));
   }
 
   /** Appends a graph serialised elsewhere (GraphSerializer.serialize), in the order graphs are to appear. */

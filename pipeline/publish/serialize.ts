@@ -29,6 +29,16 @@ export interface SerializedGraph {
   counts: UnionCounts;
 }
 
+/** How a graph is to be serialised beyond its quads and scope. */
+export interface SerializeOptions {
+  /** Count its statements for VoID (default true). */
+  count?: boolean;
+  /** The quads' triple keys, when known. */
+  keys?: readonly string[];
+  /** No key repeats. */
+  distinct?: boolean;
+}
+
 const encoder = new TextEncoder();
 const lineWriter = new Writer({ format: 'N-Triples' });
 
@@ -36,6 +46,42 @@ const lineWriter = new Writer({ format: 'N-Triples' });
 function encodeGraph(graph: NamedNode): string {
   const line = lineWriter.quadToString(graph, graph, graph);
   return line.slice(0, (line.length - 5) / 3);
+}
+
+/**
+ * The N-Quads of a graph and the N-Triples of its fresh statements, from one UTF-8 encoding of the keys. A key is an
+ * N-Triples line without its newline (`<s> <p> <o> .`, with every newline in it escaped); its N-Quads line puts the
+ * graph name before the dot.
+ */
+function lines(keys: readonly string[], fresh: readonly number[], graph: NamedNode): { nq: Uint8Array; nt: Uint8Array } {
+  if (keys.length === 0) return { nq: new Uint8Array(0), nt: new Uint8Array(0) };
+  const bytes = encoder.encode(`${keys.join('\n')}\n`);
+  const tail = encoder.encode(`${encodeGraph(graph)} .\n`);
+  const ends = new Uint32Array(keys.length);
+  for (let i = 0, from = 0; i < keys.length; i++) {
+    ends[i] = bytes.indexOf(10, from);
+    from = ends[i]! + 1;
+  }
+  const nq = new Uint8Array(bytes.length - keys.length * 2 + keys.length * tail.length);
+  for (let i = 0, start = 0, at = 0; i < keys.length; i++) {
+    const keep = ends[i]! - 1; // up to the space before the dot
+    nq.set(bytes.subarray(start, keep), at);
+    at += keep - start;
+    nq.set(tail, at);
+    at += tail.length;
+    start = ends[i]! + 1;
+  }
+  if (fresh.length === keys.length) return { nq, nt: bytes };
+  let size = 0;
+  for (const i of fresh) size += ends[i]! + 1 - (i === 0 ? 0 : ends[i - 1]! + 1);
+  const nt = new Uint8Array(size);
+  let at = 0;
+  for (const i of fresh) {
+    const start = i === 0 ? 0 : ends[i - 1]! + 1;
+    nt.set(bytes.subarray(start, ends[i]! + 1), at);
+    at += ends[i]! + 1 - start;
+  }
+  return { nq, nt };
 }
 
 /**
@@ -63,28 +109,24 @@ export class GraphSerializer {
   }
 
   /**
-   * Serialises one graph's canonical quads (every quad in `graph`), with their triple keys if the caller has them
-   * (canonicalizeKeyed). `scope` SHARED remembers its statements for the rest of the build; `count` false leaves
-   * them out of the counts (the description).
+   * Serialises one graph's canonical quads (every quad in `graph`). `scope` SHARED remembers its statements for the
+   * rest of the build; `count` false leaves them out of the counts (the description); `keys` are their triple keys
+   * if the caller has them (canonicalizeKeyed), `distinct` that no key repeats.
    */
-  serialize(graph: NamedNode, quads: readonly Quad[], scope: Scope, count = true, keys: readonly string[] = quads.map(tripleKey)): SerializedGraph {
+  serialize(graph: NamedNode, quads: readonly Quad[], scope: Scope, options: SerializeOptions = {}): SerializedGraph {
     if (quads.some((q) => !q.graph.equals(graph))) throw new TypeError(`serialize(${graph.value}): every quad must be in that graph`);
-    const g = ` ${encodeGraph(graph)} .\n`;
-    let nq = '';
-    // A key is the N-Triples line without its newline (`<s> <p> <o> .`): the N-Quads line puts the graph before the dot.
-    for (const key of keys) nq += key.slice(0, -2) + g;
+    const keys = options.keys ?? quads.map(tripleKey);
     const counts = emptyCounts();
-    const fresh = this.union.select(quads, keys, scope, count, counts);
-    const freshQuads = fresh.map((i) => quads[i]!);
-    let nt = '';
-    for (const i of fresh) nt += `${keys[i]}\n`;
+    const fresh = this.union.select(quads, keys, scope, options.count ?? true, counts, options.distinct);
+    const freshQuads = fresh.length === quads.length ? quads : fresh.map((i) => quads[i]!);
+    const { nq, nt } = lines(keys, fresh, graph);
     const nodes = this.jsonld.nodes(freshQuads);
     let jsonld = '';
     for (let i = 0; i < nodes.length; i++) jsonld += (i === 0 ? '' : ',\n') + JSON.stringify(nodes[i]);
     const rdf = this.rdfxml.write(freshQuads);
     return {
-      nq: encoder.encode(nq),
-      nt: encoder.encode(nt),
+      nq,
+      nt,
       ttl: encoder.encode(freshQuads.length > 0 ? turtleFragment(freshQuads, this.prefixes) : ''),
       jsonld: encoder.encode(jsonld),
       rdf: encoder.encode(rdf.xml),

@@ -48,6 +48,8 @@ export function mergeCounts(into: UnionCounts, delta: UnionCounts): void {
 export class Union {
   private readonly idSpace: string;
   private readonly sharedTriples = new Set<string>();
+  // Subjects of the shared statements, counted or not (the description is not).
+  private readonly sharedStatementSubjects = new Set<string>();
   private readonly sharedSubjects = new Set<string>();
   private readonly sharedTyped = new Set<string>();
   private readonly counts: UnionCounts = emptyCounts();
@@ -68,31 +70,50 @@ export class Union {
    * The same with the quads' triple keys (tripleKey) at hand: returns the positions of the fresh ones, counts them into
    * `into` (this union's own counts, or a record's, which a worker thread sends back and mergeCounts adds).
    * A record's statements are checked against the shared graphs only, so any thread holding them answers the same.
+   * `distinct`: the caller knows no key repeats (a canonical graph), so a record's are not checked against each other.
    */
-  select(quads: readonly Quad[], keys: readonly string[], scope: Scope, count: boolean, into: UnionCounts): number[] {
+  select(quads: readonly Quad[], keys: readonly string[], scope: Scope, count: boolean, into: UnionCounts, distinct = false): number[] {
     const shared = scope === 'shared';
     const fresh: number[] = [];
     // A record's own sets live for this call only: what one record states cannot repeat in another.
-    const localTriples = new Set<string>();
+    const localTriples = shared || distinct ? undefined : new Set<string>();
     const localSubjects = new Set<string>();
     const localTyped = new Set<string>();
+    // Statements come grouped by subject: what depends on the subject alone is worked out once per group.
+    let subject: Quad['subject'] | undefined;
+    let subjectKey = '';
+    let mayBeShared = false;
+    let subjectCounted = false;
     for (let i = 0; i < quads.length; i++) {
       const q = quads[i]!;
       const key = keys[i]!;
-      if (this.sharedTriples.has(key)) continue;
-      const triples = shared ? this.sharedTriples : localTriples;
-      if (!shared && triples.has(key)) continue;
-      triples.add(key);
+      if (subject === undefined || (q.subject !== subject && !q.subject.equals(subject))) {
+        subject = q.subject;
+        subjectKey = `${subject.termType === 'BlankNode' ? '_:' : ''}${subject.value}`;
+        // Only a subject some shared statement has can make a statement the union already holds.
+        mayBeShared = shared || this.sharedStatementSubjects.has(subjectKey);
+        subjectCounted = false;
+      }
+      if (mayBeShared && this.sharedTriples.has(key)) continue;
+      if (shared) {
+        this.sharedTriples.add(key);
+        this.sharedStatementSubjects.add(subjectKey);
+      } else if (localTriples) {
+        if (localTriples.has(key)) continue;
+        localTriples.add(key);
+      }
       fresh.push(i);
       if (!count) continue;
       const c = into;
       c.triples += 1;
       c.properties.set(q.predicate.value, (c.properties.get(q.predicate.value) ?? 0) + 1);
-      const subjectKey = `${q.subject.termType === 'BlankNode' ? '_:' : ''}${q.subject.value}`;
-      if (!this.sharedSubjects.has(subjectKey) && !localSubjects.has(subjectKey)) {
-        (shared ? this.sharedSubjects : localSubjects).add(subjectKey);
-        c.distinctSubjects += 1;
-        if (q.subject.termType === 'NamedNode' && q.subject.value.startsWith(this.idSpace)) c.entities += 1;
+      if (!subjectCounted) {
+        subjectCounted = true;
+        if (!this.sharedSubjects.has(subjectKey) && !localSubjects.has(subjectKey)) {
+          (shared ? this.sharedSubjects : localSubjects).add(subjectKey);
+          c.distinctSubjects += 1;
+          if (q.subject.termType === 'NamedNode' && q.subject.value.startsWith(this.idSpace)) c.entities += 1;
+        }
       }
       if (q.predicate.value === RDF_TYPE && q.object.termType === 'NamedNode') {
         const typedKey = `${subjectKey} ${q.object.value}`;
