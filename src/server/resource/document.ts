@@ -21,7 +21,14 @@ export interface DocumentTarget {
   page: number;
 }
 
-type BodyCache = LRUCache<string, Rendered & { etag: string }>;
+/** A rendered document as it is sent: its body encoded once as UTF-8 (hashed, measured and written as these bytes). */
+interface CachedBody {
+  bytes: Buffer;
+  hasNext: boolean;
+  etag: string;
+}
+
+type BodyCache = LRUCache<string, CachedBody>;
 
 // Rendered bodies by document IRI, format and page, one cache per app's data store (tests run several apps in a
 // process); bounded by size so a crawl cannot grow it without limit.
@@ -30,16 +37,18 @@ const caches = new WeakMap<object, BodyCache>();
 function cacheFor(data: object): BodyCache {
   let cache = caches.get(data);
   if (!cache) {
-    cache = new LRUCache({ maxSize: 64 * 1024 * 1024, sizeCalculation: (v) => v.body.length * 2 + 100 });
+    cache = new LRUCache({ maxSize: 64 * 1024 * 1024, sizeCalculation: (v) => v.bytes.length + 100 });
     caches.set(data, cache);
   }
   return cache;
 }
 
-/** The Content-Type sent for a document format (JSON-LD is UTF-8 by definition and takes no charset). */
+/**
+ * The Content-Type sent for a document format. JSON-LD is UTF-8 by definition and needs no charset, but fastify has always
+ * added one to a JSON type with a text body, so that is what clients have seen: a body sent as bytes keeps the same header.
+ */
 export function contentType(ext: DocExtension): string {
-  const { mediaType } = docFormat(ext);
-  return ext === 'jsonld' ? mediaType : `${mediaType}; charset=utf-8`;
+  return `${docFormat(ext).mediaType}; charset=utf-8`;
 }
 
 /** True when If-None-Match names this ETag (or is `*`); weak comparison, as RFC 9110 asks for GET. */
@@ -72,9 +81,11 @@ export async function sendDocument(request: FastifyRequest, reply: FastifyReply,
   let entry = cache.get(key);
   if (!entry) {
     const rendered = await target.render(ext);
+    // Encoded once: the hash, Content-Length and the socket all read these bytes (a string would be encoded by each).
+    const bytes = Buffer.from(rendered.body, 'utf8');
     // A hash of the body, marked weak: @fastify/compress may send it gzip- or br-encoded under the same tag, and a strong
     // tag must differ between encodings (RFC 9110 §8.8.1); If-None-Match compares weakly, so 304s work the same.
-    entry = { ...rendered, etag: `W/"${createHash('sha256').update(rendered.body).digest('base64url').slice(0, 32)}"` };
+    entry = { bytes, hasNext: rendered.hasNext, etag: `W/"${createHash('sha256').update(bytes).digest('base64url').slice(0, 32)}"` };
     cache.set(key, entry);
   }
   const links = DOC_FORMATS.map((f) => `<${abs(target.docIri(f.key))}${pageQuery}>; rel="alternate"; type="${f.mediaType}"`);
@@ -83,5 +94,5 @@ export async function sendDocument(request: FastifyRequest, reply: FastifyReply,
   reply.header('etag', entry.etag);
   reply.header('cache-control', 'public, max-age=300');
   if (etagMatches(request.headers['if-none-match'], entry.etag)) return reply.code(304).send();
-  return reply.type(contentType(ext)).send(entry.body);
+  return reply.type(contentType(ext)).send(entry.bytes);
 }
