@@ -14,6 +14,10 @@ export interface ServeFlags {
   trustProxy?: boolean;
   queryTimeoutMs?: string;
   maxConcurrentQueries?: string;
+  queryQueueWaitMs?: string;
+  sparqlWorkers?: string;
+  sparqlSpareWorkers?: string;
+  sparqlWorkerNiceness?: string;
   logLevel: string;
 }
 
@@ -26,7 +30,11 @@ export function serverOptions(command: Command): Command {
     .option('--dist-dir <dir>', 'built dataset to serve (env DIST_DIR, default dist)')
     .option('--trust-proxy', 'honour X-Forwarded-Host/Proto from a reverse proxy (env TRUST_PROXY)')
     .option('--query-timeout-ms <n>', 'SPARQL per-query timeout (env QUERY_TIMEOUT_MS, default 10000)')
-    .option('--max-concurrent-queries <n>', 'SPARQL queries run at once before 503 (env MAX_CONCURRENT_QUERIES, default 4)')
+    .option('--max-concurrent-queries <n>', 'SPARQL queries run at once; as many again may wait (env MAX_CONCURRENT_QUERIES, default 8)')
+    .option('--query-queue-wait-ms <n>', 'how long a query beyond the bound waits for a place before 503 (env QUERY_QUEUE_WAIT_MS, default 1000)')
+    .option('--sparql-workers <n>', 'SPARQL worker threads over the shared store (env SPARQL_WORKERS, default cores - 1, 1 to 4)')
+    .option('--sparql-spare-workers <n>', 'warm workers kept ready to replace a runaway one (env SPARQL_SPARE_WORKERS, default 1)')
+    .option('--sparql-worker-niceness <n>', 'nice value of the worker threads, so documents get the CPU first (env SPARQL_WORKER_NICENESS, default 10; 0: off)')
     .option('--log-level <level>', 'fatal, error, warn, info, debug', 'info');
 }
 
@@ -35,6 +43,8 @@ export function configFlags(flags: ServeFlags): ConfigInput {
   return {
     port: flags.port, host: flags.host, baseUri: flags.baseUri, distDir: flags.distDir,
     trustProxy: flags.trustProxy, queryTimeoutMs: flags.queryTimeoutMs, maxConcurrentQueries: flags.maxConcurrentQueries,
+    queryQueueWaitMs: flags.queryQueueWaitMs, sparqlWorkers: flags.sparqlWorkers, sparqlSpareWorkers: flags.sparqlSpareWorkers,
+    sparqlWorkerNiceness: flags.sparqlWorkerNiceness,
   };
 }
 
