@@ -28,6 +28,7 @@ function estimate(store: QuadStore, plan: Plan, slots: number): number {
       return estimate(store, plan.left, slots);
     case 'filter':
     case 'extend':
+    case 'orderby':
       return estimate(store, plan.input, slots);
     case 'group':
       return plan.keys.length === 0 ? 1 : estimate(store, plan.input, slots);
@@ -91,7 +92,7 @@ export class StoreQuerySource implements IQuerySource {
    * rebuilds the joins under it without the source annotation a hoisted join carries, and then finds no source for
    * their patterns; a query with a dataset clause therefore goes to a patterns-only source.
    */
-  constructor(private readonly store: QuadStore, { joins = true, native = false, groups = false }: { joins?: boolean; native?: boolean; groups?: boolean } = {}) {
+  constructor(private readonly store: QuadStore, { joins = true, native = false, groups = false, order = false }: { joins?: boolean; native?: boolean; groups?: boolean; order?: boolean } = {}) {
     this.referenceValue = store as unknown as IQuerySource['referenceValue'];
     const AF = new AlgebraFactory(DataFactory as unknown as ComunicaDataFactory);
     const v = (name: string) => DataFactory.variable(name);
@@ -105,6 +106,7 @@ export class StoreQuerySource implements IQuerySource {
             { type: 'operation', operation: { operationType: 'type', type: Algebra.Types.BGP } },
             ...(native ? [Algebra.Types.LEFT_JOIN, Algebra.Types.UNION, Algebra.Types.FILTER, Algebra.Types.EXTEND].map((type) => ({ type: 'operation', operation: { operationType: 'type', type } })) : []),
             ...(native && groups ? [{ type: 'operation', operation: { operationType: 'type', type: Algebra.Types.GROUP } }] : []),
+            ...(native && order ? [{ type: 'operation', operation: { operationType: 'type', type: Algebra.Types.ORDER_BY } }] : []),
           ],
         } as FragmentSelectorShape
       : pattern;

@@ -263,6 +263,16 @@ function xpathRound(x: number): number {
   return Math.floor(x + 0.5);
 }
 
+/** An ORDER BY key the store sorts exactly: STR(…), whose value is always a simple literal (or an error). */
+export function isStringKey(e: Expr): boolean {
+  return e.subType === 'operator' && e.operator === 'str' && e.args?.length === 1;
+}
+
+/** The text of a STR(…) key's value; undefined for an error, which sorts first, as an unbound value does. */
+export function keyText(v: Value): string | undefined {
+  return v instanceof Str ? v.text : undefined;
+}
+
 /** A FILTER's verdict on a row: true only when the expression's effective boolean value is true. */
 export function passes(value: Value): boolean {
   return truth(value) === true;

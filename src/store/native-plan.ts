@@ -2,12 +2,13 @@
 import { DataFactory, termToId, type Term, type Variable } from 'n3';
 import type { QuadStore } from './quad-store.ts';
 import { JoinCursor, countPattern, orderPatterns, type Slot, type SlotPattern } from './bgp-join.ts';
-import { compileExpression, isNumeric, passes, Str, ERROR, type Evaluate, type Value } from './expressions.ts';
+import { compileExpression, isNumeric, isStringKey, keyText, passes, Str, ERROR, type Evaluate, type Value } from './expressions.ts';
+import { compareCodePoints } from './code-points.ts';
 
 type RdfTerm = { termType: string; value: string };
 type Operation = {
   type: string; input?: Operation | Operation[]; patterns?: Operation[]; expression?: unknown; subject?: RdfTerm; predicate?: RdfTerm; object?: RdfTerm; graph?: RdfTerm;
-  variable?: RdfTerm; variables?: RdfTerm[]; aggregates?: { aggregator: string; distinct: boolean; expression: { subType: string; term?: RdfTerm }; variable: RdfTerm }[];
+  variable?: RdfTerm; variables?: RdfTerm[]; expressions?: { subType: string; operator?: string; args?: unknown[] }[]; aggregates?: { aggregator: string; distinct: boolean; expression: { subType: string; term?: RdfTerm }; variable: RdfTerm }[];
 };
 
 /** One aggregate the store computes: COUNT(*), COUNT(?v) or COUNT(DISTINCT ?v) into `slot`. */
@@ -76,6 +77,7 @@ export type Plan = { vars: Set<number>; certain: Set<number>; isolated?: boolean
   | { kind: 'filter'; input: Plan; expr: Evaluate; reads: Set<number> }
   | { kind: 'extend'; input: Plan; slot: number; expr: Evaluate; reads: Set<number> }
   | { kind: 'group'; input: Plan; keys: number[]; counts: Count[] }
+  | { kind: 'orderby'; input: Plan; keys: { expr: Evaluate; desc: boolean }[]; reads: Set<number> }
 );
 
 /**
@@ -209,6 +211,25 @@ export class PlanCompiler {
         const out = new Set([...keys, ...counts.map((c) => c.slot)]);
         return { kind: 'group', input, keys, counts, vars: out, certain: new Set([...counts.map((c) => c.slot), ...keys.filter((k) => input.certain.has(k))]) };
       }
+      case 'orderby': {
+        const input = this.node(op.input as Operation);
+        if (!input) return undefined;
+        const reads = new Set<number>();
+        const keys: { expr: Evaluate; desc: boolean }[] = [];
+        for (const e of op.expressions ?? []) {
+          const desc = e.operator === 'desc';
+          const inner = (e.operator === 'desc' || e.operator === 'asc' ? e.args?.[0] : e) as never;
+          if (!inner || !isStringKey(inner)) return undefined;
+          const expr = compileExpression(inner, (name) => {
+            const slot = this.slots.get(name);
+            if (slot !== undefined) reads.add(slot);
+            return slot;
+          }, this.isNumericVariable);
+          if (!expr) return undefined;
+          keys.push({ expr, desc });
+        }
+        return { kind: 'orderby', input, keys, reads, vars: input.vars, certain: input.certain };
+      }
       default:
         return undefined;
     }
@@ -304,7 +325,8 @@ function annotate(plan: Plan, outer: Set<number>): void {
       annotate(plan.input, outer);
       return;
     case 'group':
-      // A group sees its input's solutions only: with anything bound from outside it runs on its own.
+    case 'orderby':
+      // A group (and a sort, which Comunica hands over at the top) sees its input's solutions only.
       if (outer.size > 0) plan.isolated = true;
       annotate(plan.input, new Set());
   }
@@ -373,6 +395,9 @@ export function* evaluate(ctx: EvalContext, plan: Plan, values: Int32Array): Gen
     case 'group':
       yield* group(ctx, plan, values);
       return;
+    case 'orderby':
+      yield* orderBy(ctx, plan, values);
+      return;
     case 'leftjoin': {
       const term = reader(ctx, values);
       for (const step of evaluate(ctx, plan.left, values)) {
@@ -391,6 +416,33 @@ export function* evaluate(ctx: EvalContext, plan: Plan, values: Int32Array): Gen
       }
     }
   }
+}
+
+/** ORDER BY on STR(…) keys: the input's solutions sorted by code point, errors and unbound first, stable for ties. */
+function* orderBy(ctx: EvalContext, plan: Extract<Plan, { kind: 'orderby' }>, values: Int32Array): Generator<boolean> {
+  const term = reader(ctx, values);
+  const rows: { values: Int32Array; keys: (string | undefined)[] }[] = [];
+  for (const step of evaluate(ctx, plan.input, values)) {
+    if (step === PAUSE) {
+      yield PAUSE;
+      continue;
+    }
+    rows.push({ values: values.slice(), keys: plan.keys.map((k) => keyText(k.expr(term))) });
+  }
+  rows.sort((a, b) => {
+    for (let i = 0; i < plan.keys.length; i++) {
+      const x = a.keys[i], y = b.keys[i];
+      const c = x === y ? 0 : x === undefined ? -1 : y === undefined ? 1 : compareCodePoints(x, y);
+      if (c !== 0) return plan.keys[i]!.desc ? -c : c;
+    }
+    return 0;
+  });
+  const saved = values.slice();
+  for (const row of rows) {
+    values.set(row.values);
+    yield true;
+  }
+  values.set(saved);
 }
 
 /** GROUP BY with COUNTs: one pass over the input, one solution per group (one for no keys, even over nothing). */

@@ -13,7 +13,7 @@ import { bindingsWriter, writeBoolean, type Sink } from './results.ts';
 import { writeGraph } from './graph-output.ts';
 import { classifyEngineError } from './engine-errors.ts';
 import { pushFiltersDown, rewriteLinkPaths, storeReach } from './rewrite.ts';
-import { compileExpression } from '../../store/expressions.ts';
+import { compileExpression, isStringKey } from '../../store/expressions.ts';
 import { numericVariables } from '../../store/native-plan.ts';
 import { useCodePointCollation } from './collation.ts';
 
@@ -142,19 +142,17 @@ function drain<T>(stream: TermStream<T>, signal: AbortSignal | undefined, each: 
  */
 export class QueryRunner {
   private readonly engine = new QueryEngine();
-  private readonly source: StoreQuerySource;
-  private readonly nativeSource: StoreQuerySource;
-  private readonly groupSource: StoreQuerySource;
+  private readonly store: QuadStore;
   private readonly patternSource: StoreQuerySource;
+  // One source per selector shape: the store takes as much of each query as it can evaluate everywhere in it.
+  private readonly sources = new Map<string, StoreQuerySource>();
   /** Relative IRIs in a query resolve against the endpoint's own IRI, as the Protocol allows. */
   private readonly endpoint: string;
 
   /** `base` is the deployment's BASE_URI: it names the endpoint and the prefixes graph results are written with. */
   constructor(store: QuadStore, private readonly base: string) {
     useCodePointCollation();
-    this.source = new StoreQuerySource(store);
-    this.nativeSource = new StoreQuerySource(store, { native: true });
-    this.groupSource = new StoreQuerySource(store, { native: true, groups: true });
+    this.store = store;
     this.patternSource = new StoreQuerySource(store, { joins: false });
     this.endpoint = new Iris(base).sparql().value;
   }
@@ -164,11 +162,18 @@ export class QueryRunner {
   private sourceFor(plan: unknown): StoreQuerySource {
     if (hasDataset(plan)) return this.patternSource;
     const numeric = numericVariables(plan);
-    const reach = storeReach(plan, (e) => compileExpression(e as never, () => 0, (name) => numeric.has(name)) !== undefined);
-    return reach === 'groups' ? this.groupSource : reach === 'expressions' ? this.nativeSource : this.source;
+    const compiles = (e: unknown) => compileExpression(e as never, () => 0, (name) => numeric.has(name)) !== undefined;
+    const reach = storeReach(plan, compiles, (key) => isStringKey(key as never) && compiles(key));
+    const key = `${reach.expressions}${reach.groups}${reach.order}`;
+    let source = this.sources.get(key);
+    if (!source) {
+      source = new StoreQuerySource(this.store, { native: reach.expressions, groups: reach.groups, order: reach.order });
+      this.sources.set(key, source);
+    }
+    return source;
   }
 
-  private context(base = this.endpoint, source = this.source): QueryContext {
+  private context(base = this.endpoint, source: StoreQuerySource = this.patternSource): QueryContext {
     return { [KeysQueryOperation.querySources.name]: [{ source }], unionDefaultGraph: true, readOnly: true, baseIRI: base } as unknown as QueryContext;
   }
 

@@ -126,17 +126,22 @@ export function rewriteLinkPaths<T>(operation: T): T {
   return visit(operation as unknown as Node) as unknown as T;
 }
 
-/** What the store can take whole: groups with COUNTs too, everything but GROUP BY, or only basic graph patterns. */
-export type StoreReach = 'groups' | 'expressions' | 'patterns';
+/** What the store can take whole: 'patterns' (BGPs only), 'expressions' (OPTIONAL, UNION, FILTER, BIND), and besides those GROUP BY with COUNT and ORDER BY on STR(…) where every one in the query qualifies. */
+export interface StoreReach {
+  expressions: boolean;
+  groups: boolean;
+  order: boolean;
+}
 
 /**
  * How much of a query the store can evaluate itself (src/store/native-plan.ts): whatever part Comunica hands it whole, the
  * store must be able to answer, so a query is sent to a source whose selector shape accepts only the operation types the
- * store can evaluate everywhere in it. `accepts` tells whether the store compiles an expression.
+ * store can evaluate everywhere in it. `accepts` tells whether the store compiles an expression; `sortable` an ORDER BY key.
  */
-export function storeReach(operation: unknown, accepts: (expression: unknown) => boolean): StoreReach {
+export function storeReach(operation: unknown, accepts: (expression: unknown) => boolean, sortable: (key: unknown) => boolean): StoreReach {
   let expressions = true;
   let groups = true;
+  let order = true;
   const visit = (value: unknown): void => {
     const node = value as Node;
     if (!node || typeof node !== 'object') return;
@@ -146,11 +151,14 @@ export function storeReach(operation: unknown, accepts: (expression: unknown) =>
       const counts = aggregates.every((a) => a.aggregator === 'count' && (a.expression.subType === 'wildcard' ? !a.distinct : a.expression.subType === 'term' && a.expression.term?.termType === 'Variable'));
       if (!counts) groups = false;
     }
+    if (node.type === 'orderby') {
+      const keys = (node.expressions ?? []) as { operator?: string; args?: unknown[] }[];
+      if (!keys.every((k) => sortable(k.operator === 'desc' || k.operator === 'asc' ? k.args?.[0] : k))) order = false;
+    }
     const input = node.input;
     if (Array.isArray(input)) input.forEach(visit);
     else visit(input);
   };
   visit(operation);
-  if (!expressions) return 'patterns';
-  return groups ? 'groups' : 'expressions';
+  return { expressions, groups: expressions && groups, order: expressions && order };
 }
