@@ -53,6 +53,7 @@ export class RecordPool {
 
   private inline: (() => Promise<RecordProcessor>) | undefined;
   private inlineProcessor: Promise<RecordProcessor> | undefined;
+  private inlineQueue: Promise<unknown> = Promise.resolve();
 
   constructor(opts: PoolOptions) {
     this.opts = opts;
@@ -96,7 +97,13 @@ export class RecordPool {
     if (!this.initData) return Promise.reject(new TypeError('RecordPool.init() before run()'));
     const lane = this.free();
     if (lane) return this.send(lane, job);
-    if (this.inline && !this.lanes.some((l) => l.ready)) return (this.inlineProcessor ??= this.inline()).then((p) => p.process(job));
+    if (this.inline && !this.lanes.some((l) => l.ready)) {
+      // In this thread too, one record at a time.
+      const inline = (this.inlineProcessor ??= this.inline());
+      const run = this.inlineQueue.then(() => inline).then((p) => p.process(job));
+      this.inlineQueue = run.catch(() => undefined);
+      return run;
+    }
     return new Promise((resolve, reject) => this.queue.push({ job, pending: { resolve, reject } }));
   }
 

@@ -19,6 +19,8 @@ function failure(err: unknown): Extract<WorkerReply, { type: 'error' }>['error']
 
 // The first message says what to make the processor from; records that come before it is made wait for it.
 let processor: Promise<RecordProcessor> | undefined;
+// The last record's run: the next one starts when it has settled.
+let queue: Promise<unknown> = Promise.resolve();
 port.on('message', (request: WorkerRequest) => {
   if (request.type === 'init') {
     processor = createRecordProcessor(request.init);
@@ -32,7 +34,11 @@ port.on('message', (request: WorkerRequest) => {
     port.postMessage({ type: 'error', id: request.id, error: failure(new Error('a record came before init')) } satisfies WorkerReply);
     return;
   }
-  processor.then((p) => p.process(request.job)).then(
+  // One record at a time, in arrival order: nothing of one record's run interleaves with another's.
+  const ready = processor;
+  const run = queue.then(() => ready).then((p) => p.process(request.job));
+  queue = run.catch(() => undefined);
+  run.then(
     (outcome) => port.postMessage({ type: 'done', id: request.id, outcome } satisfies WorkerReply, transferables(outcome)),
     (err: unknown) => port.postMessage({ type: 'error', id: request.id, error: failure(err) } satisfies WorkerReply),
   );
