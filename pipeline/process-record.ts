@@ -7,7 +7,7 @@ import { portableAuthority, type PortableEntries } from './authority.ts';
 import { checkRecord, noTimes, stagesFrom, type StageTimes, type Stages } from './check.ts';
 import { datesFor, type LedgerEntry } from './ledger.ts';
 import { jsonldContext } from './map/context.ts';
-import { blankPrefix, canonicalize, canonicalizeKeyed, hashKeys, tripleKey } from './publish/canonical.ts';
+import { blankPrefix, canonicalizeKeyed, hashKeys, tripleKey, type KeyedQuads } from './publish/canonical.ts';
 import { recordProvenance } from './publish/provenance.ts';
 import type { RecordEntry } from './publish/report.ts';
 import { searchFacts, type SearchFacts } from './publish/search-index.ts';
@@ -60,22 +60,30 @@ export function parseOntology(text: string, base: string, file?: string): Quad[]
 }
 
 /** The graphs that are not records, as published before any record: what the union remembers for the whole build. */
-export function sharedGraphs(stages: Stages, ontology: readonly Quad[]): { name: 'ontology' | 'authority'; quads: Quad[] }[] {
-  return ([['ontology', ontology], ['authority', stages.authority.quads]] as const).map(([name, quads]) => ({
-    name, quads: canonicalize(quads, stages.iris.graph(name), blankPrefix('g', name)),
+export function sharedGraphs(stages: Stages, ontology: readonly Quad[]): ({ name: 'ontology' | 'authority' } & KeyedQuads)[] {
+  return (([['ontology', ontology], ['authority', stages.authority.quads]] as const)).map(([name, quads]) => ({
+    name, ...canonicalizeKeyed(quads, stages.iris.graph(name), blankPrefix('g', name)),
   }));
 }
 
+/** What the runner's own processor reuses of the runner: its stages, and the publisher's serialiser (which holds the shared graphs). */
+export interface RunnerParts {
+  stages: Stages;
+  serializer: GraphSerializer;
+}
+
 /**
- * Makes a processor. With `stages` (the runner's own) nothing is built again; a worker thread builds the authority
- * from the entries it is handed, and the linker and validator from that. Either way the serialiser is shown the
- * shared graphs first.
+ * Makes a processor. With the runner's parts nothing is built again; a worker thread builds the authority from the
+ * entries it is handed, the linker and validator from that, and a serialiser shown the shared graphs.
  */
-export async function createRecordProcessor(init: ProcessorInit, stages?: Stages): Promise<RecordProcessor> {
-  const s = stages ?? (await stagesFrom(init.config.baseUri, portableAuthority(init.authority, new Iris(init.config.baseUri))));
+export async function createRecordProcessor(init: ProcessorInit, runner?: RunnerParts): Promise<RecordProcessor> {
+  const s = runner?.stages ?? (await stagesFrom(init.config.baseUri, portableAuthority(init.authority, new Iris(init.config.baseUri))));
   const { iris } = s;
-  const serializer = new GraphSerializer(iris, jsonldContext(init.config.baseUri));
-  for (const { quads } of sharedGraphs(s, parseOntology(init.ontologyText, init.config.baseUri))) serializer.share(quads);
+  let serializer = runner?.serializer;
+  if (!serializer) {
+    serializer = new GraphSerializer(iris, jsonldContext(init.config.baseUri));
+    for (const { quads, keys } of sharedGraphs(s, parseOntology(init.ontologyText, init.config.baseUri))) serializer.share(quads, keys);
+  }
 
   return {
     async process({ item, prior }) {
@@ -97,7 +105,7 @@ export async function createRecordProcessor(init: ProcessorInit, stages?: Stages
         published.push(q);
         keys.push(key);
       }
-      const serialized = serializer.serialize(graph, published, RECORD, { keys, distinct: true });
+      const serialized = serializer!.serialize(graph, published, RECORD, { keys, distinct: true });
       times.publish += performance.now() - t;
       t = performance.now();
       const search = searchFacts(iris, record, published);

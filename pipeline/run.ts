@@ -4,14 +4,15 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../src/core/config.ts';
 import { ERR_BUILD, ERR_BUILD_STRICT } from '../src/core/errors.ts';
-import { portableEntries } from './authority.ts';
-import { noTimes, readStages, unreadEntry, type StageTimes, type Stages } from './check.ts';
+import { buildAuthority, portableEntries, readAuthorityEntries } from './authority.ts';
+import { noTimes, stagesFrom, unreadEntry, type StageTimes, type Stages } from './check.ts';
+import { Iris } from '../src/core/iri.ts';
 import { describeDataset } from './describe.ts';
 import { countFiles, ingest } from './ingest/index.ts';
 import { Ledger, resolveBuildDate } from './ledger.ts';
 import { jsonldContext } from './map/context.ts';
 import { createRecordProcessor, parseOntology, sharedGraphs, type ProcessorInit, type RecordOutcome } from './process-record.ts';
-import { blankPrefix, canonicalize, contentHash } from './publish/canonical.ts';
+import { blankPrefix, canonicalize, hashKeys } from './publish/canonical.ts';
 import { DUMP_FORMATS, Publisher, type PublishedDump } from './publish/index.ts';
 import { createProgress, type Progress } from './publish/progress.ts';
 import { buildActivities } from './publish/provenance.ts';
@@ -197,17 +198,19 @@ export async function runBuild(config: Config, opts: BuildOptions = {}): Promise
 
 async function build(config: Config, opts: BuildOptions, run: { started: number; buildDate: string; files: number; pool: RecordPool; workers: number }): Promise<BuildReport> {
   const { started, buildDate, pool } = run;
-  const { stages, entries } = await readStages(config);
-  const { iris, authority } = stages;
-  const ledger = await Ledger.load(config.stateDir);
   const ontologyFile = opts.ontologyFile ?? ONTOLOGY_FILE;
   const ontologyText = await readOntology(ontologyFile);
   const ontology = parseOntology(ontologyText, config.baseUri, ontologyFile);
+  // The workers get the authority file's entries as soon as they are read, and build from them while this thread does.
+  const entries = await readAuthorityEntries(config.dataDir);
   const init: ProcessorInit = { config: { baseUri: config.baseUri, dataDir: config.dataDir }, buildDate, ontologyText, authority: portableEntries(entries) };
-  pool.init(init, opts.workersOnly && run.workers > 0 ? undefined : () => createRecordProcessor(init, stages));
+  let publisher: Publisher | undefined;
+  pool.init(init, opts.workersOnly && run.workers > 0 ? undefined : () => createRecordProcessor(init, { stages, serializer: publisher!.graphSerializer }));
+  const stages = await stagesFrom(config.baseUri, buildAuthority(entries, new Iris(config.baseUri)));
+  const { iris, authority } = stages;
+  const ledger = await Ledger.load(config.stateDir);
   const staging = await createStaging(config.distDir);
   const progress = createProgress(opts.progress ?? Boolean(process.stderr.isTTY), run.files);
-  let publisher: Publisher | undefined;
   let search: SearchIndexWriter | undefined;
   let ledgerStage: Awaited<ReturnType<Ledger['stage']>> | undefined;
   try {
@@ -221,9 +224,9 @@ async function build(config: Config, opts: BuildOptions, run: { started: number;
     const { counts, times } = state;
 
     // The graphs that are not records first: they are what the records point into (and what every thread's union holds).
-    for (const { name, quads } of sharedGraphs(stages, ontology)) {
-      ledger.publishGraph(name, contentHash(quads), buildDate);
-      await publisher.publish(iris.graph(name), quads, SHARED);
+    for (const { name, quads, keys } of sharedGraphs(stages, ontology)) {
+      ledger.publishGraph(name, hashKeys(keys), buildDate);
+      await publisher.publish(iris.graph(name), quads, SHARED, { keys });
     }
 
     await runRecords(config.dataDir, pool, { ledger, publisher, report, search, progress, buildDate, onRecord: opts.onRecord }, state);
@@ -241,7 +244,7 @@ async function build(config: Config, opts: BuildOptions, run: { started: number;
       ...buildActivities(iris, state.activityDates),
     ];
     const closing = performance.now();
-    await publisher.publish(iris.graph('dataset'), canonicalize(description, iris.graph('dataset'), blankPrefix('g', 'dataset')), SHARED, false);
+    await publisher.publish(iris.graph('dataset'), canonicalize(description, iris.graph('dataset'), blankPrefix('g', 'dataset')), SHARED, { count: false });
     const dumps = await publisher.close();
     // The server's load format, from the N-Quads dump just closed (pipeline/publish/store-file.ts).
     await writeStore(staging);

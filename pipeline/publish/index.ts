@@ -73,10 +73,16 @@ export class Publisher {
   /**
    * Publishes one named graph (canonical quads, see canonical.ts): N-Quads keeps it whole in its graph;
    * the triple syntaxes get what the union does not hold yet (`scope`: SHARED for the authority, ontology and
-   * dataset graphs, RECORD for a record's). `count` false leaves it out of the VoID counts.
+   * dataset graphs, RECORD for a record's). `count` false leaves it out of the VoID counts; `keys` are the quads'
+   * triple keys when known.
    */
-  async publish(graph: NamedNode, quads: readonly Quad[], scope: Scope, count = true): Promise<void> {
-    await this.append(this.serializer.serialize(graph, quads, scope, { count }));
+  async publish(graph: NamedNode, quads: readonly Quad[], scope: Scope, options: { count?: boolean; keys?: readonly string[] } = {}): Promise<void> {
+    await this.append(this.serializer.serialize(graph, quads, scope, options));
+  }
+
+  /** The serialiser the publisher writes its own graphs with (the runner's record processor shares it: records leave it as it is). */
+  get graphSerializer(): GraphSerializer {
+    return this.serializer;
   }
 
   /** Appends a graph serialised elsewhere (GraphSerializer.serialize), in the order graphs are to appear. */

@@ -103,9 +103,9 @@ export class GraphSerializer {
   }
 
   /** Adds a shared graph's statements to the union without writing them (what a worker knows of the runner's dumps). */
-  share(quads: readonly Quad[]): void {
+  share(quads: readonly Quad[], keys: readonly string[] = quads.map(tripleKey)): void {
     // Counted (into counts of its own) so that the union also remembers the graph's subjects and typings.
-    this.union.select(quads, quads.map(tripleKey), SHARED, true, emptyCounts());
+    this.union.select(quads, keys, SHARED, true, emptyCounts());
   }
 
   /**
