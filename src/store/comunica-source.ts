@@ -9,7 +9,9 @@ import type * as RDF from '@rdfjs/types';
 import { DataFactory } from 'n3';
 import type { QuadStore } from './quad-store.ts';
 import { countPattern } from './bgp-join.ts';
-import { PlanCompiler, TermTable, evaluate, PAUSE, type Plan } from './native-plan.ts';
+import { TermTable, type Plan } from './native-plan.ts';
+import { PlanCompiler } from './plan-compiler.ts';
+import { evaluate, PAUSE } from './plan-evaluate.ts';
 
 
 // Rows walked before a read yields to the event loop: a join that filters out most rows must still hear a cancel.

@@ -14,7 +14,7 @@ import { writeGraph } from './graph-output.ts';
 import { classifyEngineError } from './engine-errors.ts';
 import { pushFiltersDown, rewriteLinkPaths, storeReach } from './rewrite.ts';
 import { compileExpression, isStringKey } from '../../store/expressions.ts';
-import { numericVariables } from '../../store/native-plan.ts';
+import { numericVariables } from '../../store/plan-compiler.ts';
 import { useCodePointCollation } from './collation.ts';
 
 /** One query as the protocol delivered it. */

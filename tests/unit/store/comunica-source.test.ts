@@ -13,7 +13,7 @@ import { QuadStoreBuilder } from '../../../src/store/store-builder.ts';
 import { storeReach } from '../../../src/server/sparql/rewrite.ts';
 import { useCodePointCollation } from '../../../src/server/sparql/collation.ts';
 import { compileExpression, isStringKey } from '../../../src/store/expressions.ts';
-import { numericVariables } from '../../../src/store/native-plan.ts';
+import { numericVariables } from '../../../src/store/plan-compiler.ts';
 import type { StoreBuffers } from '../../../src/store/store-file.ts';
 
 const FILE = 'tests/fixtures/store/escapes.nq';
