@@ -76,7 +76,8 @@ export function pageParts(src: PageSources, doc: DocumentQuads, alsoLabel: Itera
   };
   const wantTerm = (t: Term) => {
     if (t.termType === 'NamedNode') want(t.value);
-    else if (t.termType === 'Literal' && t.datatype.value === ANY_URI) want(t.value);
+    // An n3 literal has its datatype IRI as a string; `datatype` would make a term of it at every read.
+    else if (t.termType === 'Literal' && ((t as { datatypeString?: string }).datatypeString ?? t.datatype.value) === ANY_URI) want(t.value);
   };
   const drain = () => {
     for (let iri = queue.pop(); iri !== undefined; iri = queue.pop()) {
@@ -98,7 +99,13 @@ export function pageParts(src: PageSources, doc: DocumentQuads, alsoLabel: Itera
   };
 
   want(doc.subject.value);
-  for (const q of [...doc.about, ...incomingLinks]) for (const t of [q.subject, q.predicate, q.object]) wantTerm(t);
+  for (const quads of [doc.about, incomingLinks]) {
+    for (const q of quads) {
+      wantTerm(q.subject);
+      wantTerm(q.predicate);
+      wantTerm(q.object);
+    }
+  }
   for (const items of lists.values()) for (const t of items) wantTerm(t);
   for (const iri of alsoLabel) want(iri);
   const abstract = abstractText(src, ids, doc.subject);

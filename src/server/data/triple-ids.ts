@@ -1,5 +1,5 @@
 // Triples by term ids, what the embedded store's documents and pages are read through: the compact store in its own ids, any other n3-like store through ids given per document.
-import { DataFactory, type Quad, type Term } from 'n3';
+import { DataFactory, termFromId, type Quad, type Term } from 'n3';
 import { QuadStore as CompactStore } from '../../store/quad-store.ts';
 import { TS, TP, TO } from '../../store/indexes.ts';
 import type { QuadStore } from '../store.ts';
@@ -34,9 +34,13 @@ const ABSENT = -2;
 /** The compact store answers in its own ids; a triple's handle is its row in the union's triple table (each triple once). */
 class CompactIds implements TripleIds {
   private readonly rows: Uint32Array;
-  private readonly vocabulary = new Map<string, number>();
+  // Terms decoded for this document: most are read once per document, so they are kept with it, not in the store's cache.
+  private readonly terms = new Map<number, Term>();
+  // The rows of each subject read for this document, and how many a subject may have for its patterns to scan them.
+  private readonly subjects = new Map<number, number[]>();
+  private static readonly SCAN_LIMIT = 256;
 
-  constructor(private readonly store: CompactStore) {
+  constructor(private readonly store: CompactStore, private readonly vocabulary: Map<string, number>) {
     this.rows = store.tripleRows;
   }
 
@@ -51,10 +55,40 @@ class CompactIds implements TripleIds {
   }
 
   term(id: number): Term {
-    return this.store.term(id);
+    let term = this.terms.get(id);
+    if (term === undefined) {
+      term = termFromId(this.store.dictionary.key(id)) as Term;
+      this.terms.set(id, term);
+    }
+    return term;
   }
 
   match(s: number, p: number, o: number): number[] {
+    if (s !== ANY) {
+      // A document reads the same subjects again and again (an annotation by its closure, its page parts, its mention):
+      // its rows are read once and the patterns on it filter them, unless it has too many to scan.
+      const rows = this.subjectRows(s);
+      if (rows !== undefined) {
+        if (p === ANY && o === ANY) return rows;
+        const out: number[] = [];
+        for (const t of rows) if ((p === ANY || this.rows[3 * t + TP] === p) && (o === ANY || this.rows[3 * t + TO] === o)) out.push(t);
+        return out;
+      }
+    }
+    return this.read(s, p, o);
+  }
+
+  /** The rows of a subject with few enough triples to filter (kept for this document), else undefined. */
+  private subjectRows(s: number): number[] | undefined {
+    let rows = this.subjects.get(s);
+    if (rows === undefined) {
+      rows = this.read(s, ANY, ANY);
+      this.subjects.set(s, rows);
+    }
+    return rows.length <= CompactIds.SCAN_LIMIT ? rows : undefined;
+  }
+
+  private read(s: number, p: number, o: number): number[] {
     const { index, lo, hi } = this.store.matchTriples({ s, p, o, g: -1 });
     const out = new Array<number>(hi - lo);
     for (let i = lo; i < hi; i++) out[i - lo] = index.row(i);
@@ -142,14 +176,15 @@ class InternedIds implements TripleIds {
   }
 }
 
-const compact = new WeakMap<CompactStore, CompactIds>();
+// Per compact store, the ids of vocabulary terms looked up so far (the code names few, and every document reads them).
+const vocabularies = new WeakMap<CompactStore, Map<string, number>>();
 
-/** The ids to read a store through: the compact store's own (one reader per store), or ones made for this document. */
+/** The ids to read a store through for one document: the compact store's own, or ones made for it. */
 export function tripleIds(store: QuadStore): TripleIds {
   if (!(store instanceof CompactStore)) return new InternedIds(store);
-  let ids = compact.get(store);
-  if (!ids) compact.set(store, (ids = new CompactIds(store)));
-  return ids;
+  let vocabulary = vocabularies.get(store);
+  if (!vocabulary) vocabularies.set(store, (vocabulary = new Map()));
+  return new CompactIds(store, vocabulary);
 }
 
 /** A triple as an n3 Quad in the default graph (graph names dropped: what documents show). */
