@@ -8,19 +8,29 @@ export interface Progress {
   stop(): void;
 }
 
+// The time left at the pace so far, once there is a pace to go by (a first file may hold hundreds of records).
+function eta(seconds: number, done: number, total: number): string {
+  if (done >= total) return '0s';
+  if (done < Math.max(2, total / 100) || seconds < 3) return '…';
+  const left = Math.round((seconds / done) * (total - done));
+  const h = Math.floor(left / 3600);
+  const m = Math.floor((left % 3600) / 60);
+  return h > 0 ? `${h}h${String(m).padStart(2, '0')}m` : m > 0 ? `${m}m${String(left % 60).padStart(2, '0')}s` : `${left}s`;
+}
+
 /**
  * A bar when `enabled`, else a no-op. Its total is the number of input files (counted before the records stream,
- * see ingest's countFiles), so it shows how far the build is and an ETA; the records and their rate beside it.
+ * see ingest's countFiles), so it shows how far the build is and the time left at the pace so far; the records and
+ * their rate beside it.
  * cli-progress redraws on a timer, so a tick costs an assignment, not a write.
  */
 export function createProgress(enabled: boolean, totalFiles?: number): Progress {
   if (!enabled) return { tick() {}, stop() {} };
   const bar = new cliProgress.SingleBar(
     {
-      format: 'building {bar} {percentage}% | {value}/{total} files | {records} records: {published} published, {rejected} rejected | {rate} records/s | ETA {eta_formatted}',
+      format: 'building {bar} {percentage}% | {value}/{total} files | {records} records: {published} published, {rejected} rejected | {rate} records/s | ETA {left}',
       hideCursor: true,
       stream: process.stderr,
-      etaBuffer: 200,
     },
     cliProgress.Presets.shades_classic,
   );
@@ -28,8 +38,10 @@ export function createProgress(enabled: boolean, totalFiles?: number): Progress 
   let running = false;
   return {
     tick({ records, published, rejected }, files) {
-      const rate = Math.round(records / Math.max((performance.now() - started) / 1000, 0.001));
-      const payload = { records, published, rejected, rate };
+      const seconds = (performance.now() - started) / 1000;
+      const rate = Math.round(records / Math.max(seconds, 0.001));
+      const total = Math.max(totalFiles ?? files, files);
+      const payload = { records, published, rejected, rate, left: eta(seconds, files, total) };
       if (!running) {
         bar.start(Math.max(totalFiles ?? files, files), files, payload);
         running = true;
