@@ -55,9 +55,8 @@ export function annotationsOn(ids: TripleIds, abstract: number): number[] {
   return [...out];
 }
 
-/** Builds the description of one subject (a thing, or a document IRI with hash parts). */
-export function describe(store: QuadStore, iris: Iris, subject: NamedNode, options: DescribeOptions = {}): DocumentQuads {
-  const ids = tripleIds(store);
+/** Builds the description of one subject (a thing, or a document IRI with hash parts); `ids` may be shared with its page parts. */
+export function describe(store: QuadStore, iris: Iris, subject: NamedNode, options: DescribeOptions = {}, ids: TripleIds = tripleIds(store)): DocumentQuads {
   const pageSize = options.pageSize ?? INCOMING_PAGE_SIZE;
   const page = options.page ?? 1;
   const start = (page - 1) * pageSize;
@@ -152,8 +151,7 @@ function contextOf(ids: TripleIds, self: number | undefined, about: HandleSet, r
  * The description of a document whose subjects are the document IRI and its hash parts (`B dataset`, `B ontology`);
  * `subjects` are those of its graph (the store is the union, so the graph's members come from GraphNames).
  */
-export function describeDocument(store: QuadStore, document: NamedNode, subjects: Iterable<Term>): DocumentQuads {
-  const ids = tripleIds(store);
+export function describeDocument(store: QuadStore, document: NamedNode, subjects: Iterable<Term>, ids: TripleIds = tripleIds(store)): DocumentQuads {
   const about = new HandleSet();
   const self = ids.id(document);
   if (self !== undefined) closure(ids, self, about, document.value);

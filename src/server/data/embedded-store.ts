@@ -11,6 +11,7 @@ import { describe, describeDocument } from '../describe.ts';
 import type { DataStore, DescribeOptions, PageOptions, SparqlOptions, StoreStats, ThingCounts, ThingEntry } from './data-store.ts';
 import type { Description, DocumentQuads, Label } from './description.ts';
 import { noPageParts, pageParts } from './page-parts.ts';
+import { tripleIds, type TripleIds } from './triple-ids.ts';
 
 const { namedNode } = DataFactory;
 
@@ -39,10 +40,10 @@ function untilAborted<T>(run: Promise<T>, signal?: AbortSignal): Promise<T> {
 export class EmbeddedStore implements DataStore {
   constructor(private readonly parts: EmbeddedParts) {}
 
-  /** Adds the page parts to a document's RDF, unless only the RDF was asked for. */
-  private withPage(doc: DocumentQuads, options: PageOptions): Description {
+  /** Adds the page parts to a document's RDF, unless only the RDF was asked for; `ids` are those it was described with. */
+  private withPage(doc: DocumentQuads, options: PageOptions, ids: TripleIds): Description {
     const { store, labels, iris } = this.parts;
-    const page = options.forPage === false ? noPageParts(doc) : pageParts({ store, labels, iris }, doc, options.alsoLabel);
+    const page = options.forPage === false ? noPageParts(doc) : pageParts({ store, labels, iris }, doc, options.alsoLabel, ids);
     return { ...doc, ...page };
   }
 
@@ -51,11 +52,14 @@ export class EmbeddedStore implements DataStore {
   }
 
   async describe(iri: string, options: DescribeOptions = {}): Promise<Description> {
-    return this.withPage(describe(this.parts.store, this.parts.iris, namedNode(iri), options), options);
+    // One reader for the document and its page parts: what the description read, the page parts need again.
+    const ids = tripleIds(this.parts.store);
+    return this.withPage(describe(this.parts.store, this.parts.iris, namedNode(iri), options, ids), options, ids);
   }
 
   async describeDocument(document: string, graph: string, options: PageOptions = {}): Promise<Description> {
-    return this.withPage(describeDocument(this.parts.store, namedNode(document), this.parts.graphs.subjects(graph)), options);
+    const ids = tripleIds(this.parts.store);
+    return this.withPage(describeDocument(this.parts.store, namedNode(document), this.parts.graphs.subjects(graph), ids), options, ids);
   }
 
   async hasGraph(iri: string): Promise<boolean> {

@@ -44,11 +44,10 @@ function value(ids: TripleIds, id: number | undefined): string | undefined {
  * Reads the page parts of a document. Labels are gathered for every IRI the page may name: the terms of the document's
  * own and incoming statements, list items, and, because a page names an unlabelled abstract by its thesis and an
  * annotation by its quoted words, each such IRI's thesis or annotation (and their IRIs in turn). `alsoLabel` adds IRIs
- * only the page knows it names.
+ * only the page knows it names. `ids` may be those the document was described with (the subjects it read are read again).
  */
-export function pageParts(src: PageSources, doc: DocumentQuads, alsoLabel: Iterable<string> = []): PageParts {
+export function pageParts(src: PageSources, doc: DocumentQuads, alsoLabel: Iterable<string> = [], ids: TripleIds = tripleIds(src.store)): PageParts {
   const { iris } = src;
-  const ids = tripleIds(src.store);
   const incomingLinks = doc.incoming.map((q) => throughLists(ids, q));
 
   const lists = new Map<string, Term[]>();

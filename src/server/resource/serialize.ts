@@ -71,10 +71,12 @@ function usedPrefixes(quads: readonly Quad[], base: string): Record<string, stri
 
 /** Adds the prefixes a term needs (an IRI's, a literal's datatype's) unless its IRI was seen already. */
 function usePrefixesOf(t: Term, table: PrefixTable, used: Record<string, string>, seen: Set<string>): void {
-  const iri = t.termType === 'Literal' ? t.datatype.value : t.termType === 'NamedNode' ? t.value : undefined;
+  // An n3 literal has its datatype IRI as a string; `datatype` would make a term of it at every read.
+  const iri = t.termType === 'Literal' ? (t as { datatypeString?: string }).datatypeString ?? t.datatype.value : t.termType === 'NamedNode' ? t.value : undefined;
   if (iri === undefined || seen.has(iri)) return;
   seen.add(iri);
-  for (const [p, ns] of table.covering(iri)) used[p] ??= ns;
+  const hit = table.covering(iri);
+  for (let i = 0; i < hit.length; i++) used[hit[i]![0]] ??= hit[i]![1];
 }
 
 /**
