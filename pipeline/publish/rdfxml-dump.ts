@@ -1,6 +1,6 @@
 // The RDF/XML dump: each graph's node elements (rdfxml-write.ts) inside one rdf:RDF that declares every namespace up front.
 import { createReadStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import { ERR_BUILD } from '../../src/core/errors.ts';
 import { DumpFile, type DumpInfo } from './dump-file.ts';
 
@@ -10,20 +10,24 @@ const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;',
 const escapeAttr = (s: string) => s.replace(/[&<>"\t\n\r]/g, (c) => ENTITY[c]!);
 
 /**
- * The node elements go to a side file while records stream, with the namespaces they use beyond ours collected on the
- * way; `close()` writes the root element with every namespace declared and copies the bodies after it, so memory never
- * holds more than one record.
+ * The root element must declare every namespace, and which ones the bodies use beyond ours is known only at the end.
+ * The dump is written straight away under a root that declares ours, which is all a build of our data uses; if a
+ * graph brought another namespace, `close()` writes the document again with it declared, copying the bodies, so
+ * memory never holds more than one graph either way.
  */
 export class RdfXmlDump {
   private readonly file: string;
-  private readonly body: DumpFile;
+  private readonly out: DumpFile;
   private readonly namespaces: Map<string, string>;
   private readonly extra = new Map<string, string>();
+  private readonly head: string;
 
   constructor(file: string, prefixes: Record<string, string>) {
     this.file = file;
-    this.body = new DumpFile(`${file}.body`);
     this.namespaces = new Map(Object.entries(prefixes));
+    this.head = root([...this.namespaces]);
+    this.out = new DumpFile(`${file}.partial`);
+    void this.out.write(this.head);
   }
 
   /** Appends one graph's node elements and remembers the namespaces they need declared. */
@@ -33,25 +37,33 @@ export class RdfXmlDump {
       if (known === undefined) this.extra.set(prefix, uri);
       else if (known !== uri) throw ERR_BUILD(`RDF/XML: prefix ${prefix} would name both ${known} and ${uri}`);
     }
-    await this.body.write(elements);
+    await this.out.write(elements);
   }
 
   /** Abandons the dump after a failed build. */
   destroy(): void {
-    this.body.destroy();
+    this.out.destroy();
   }
 
-  /** Writes the final document (header with all namespaces, then the bodies) and removes the side file. */
+  /** Finishes the document (declaring any namespace beyond ours, see above) and resolves once it is on disk. */
   async close(): Promise<DumpInfo> {
-    await this.body.close();
-    const out = new DumpFile(this.file);
-    const all = [...this.namespaces, ...[...this.extra].sort(([a], [b]) => (a < b ? -1 : 1))];
-    const decls = all.map(([p, uri]) => `\n xmlns:${p}="${escapeAttr(uri)}"`).join('');
-    await out.write(`<?xml version="1.0" encoding="utf-8"?>\n<rdf:RDF${decls}>\n`);
-    for await (const chunk of createReadStream(this.body.file, { highWaterMark: 1 << 20 })) await out.write(chunk as Buffer);
-    await out.write('</rdf:RDF>\n');
-    const info = await out.close();
-    await rm(this.body.file, { force: true });
+    await this.out.write('</rdf:RDF>\n');
+    const written = await this.out.close();
+    if (this.extra.size === 0) {
+      await rename(written.file, this.file);
+      return { ...written, file: this.file };
+    }
+    const again = new DumpFile(this.file);
+    await again.write(root([...this.namespaces, ...[...this.extra].sort(([a], [b]) => (a < b ? -1 : 1))]));
+    for await (const chunk of createReadStream(written.file, { start: Buffer.byteLength(this.head), highWaterMark: 1 << 20 })) await again.write(chunk as Buffer);
+    const info = await again.close();
+    await rm(written.file, { force: true });
     return info;
   }
+}
+
+// The XML declaration and the root's start tag, declaring the namespaces.
+function root(namespaces: [string, string][]): string {
+  const decls = namespaces.map(([p, uri]) => `\n xmlns:${p}="${escapeAttr(uri)}"`).join('');
+  return `<?xml version="1.0" encoding="utf-8"?>\n<rdf:RDF${decls}>\n`;
 }
