@@ -1,15 +1,15 @@
-// Compacts one graph's triples into JSON-LD node objects against our context, as jsonld.js's fromRDF + compact do, at a fraction of their cost.
+// Compacts one graph's node objects (jsonld-from-rdf.ts) against our context, as jsonld.js's compact does, at a fraction of its cost.
 //
 // jsonld.compact has a high fixed cost per call (context processing, an async recursion per value) and dominated the
-// dump's cost. This module follows the same algorithms (JSON-LD 1.1 API: Serialize RDF as JSON-LD, IRI Compaction,
+// dump's cost. This module follows the same algorithms (JSON-LD 1.1 API: Serialize RDF as JSON-LD in jsonld-from-rdf.ts, IRI Compaction,
 // Term Selection, Value Compaction, and jsonld.js 9's choices where the spec leaves room: subjects and keys in code-unit
 // order, duplicates kept), restricted to what a context of ours holds: prefixes, simple terms, and expanded terms with
 // `@id`, `@type` (an IRI, `@id` or `@vocab`) and `@container` `@list` or `@set`. Anything else in the context is refused
 // when the compactor is made, so it never writes a shape jsonld.js would not. tests/unit/publish/jsonld-compact.test.ts
 // compares its output with jsonld.js's on every kind of graph the build writes.
-import type { Quad, Term } from 'n3';
+import type { Quad } from 'n3';
 import { ERR_BUILD } from '../../src/core/errors.ts';
-import { NS } from '../../src/core/vocab.ts';
+import { fromRdf, isList, isValue, type ExpandedNode, type Item } from './jsonld-from-rdf.ts';
 
 /** The value of a JSON-LD `@context`: an object (or array of objects), never a URL to fetch. */
 export type JsonLdContext = Record<string, unknown> | Record<string, unknown>[];
@@ -17,13 +17,6 @@ export type JsonLdContext = Record<string, unknown> | Record<string, unknown>[];
 /** One compacted node object. */
 export type JsonNode = Record<string, unknown>;
 
-const RDF_TYPE = `${NS.rdf}type`;
-const RDF_FIRST = `${NS.rdf}first`;
-const RDF_REST = `${NS.rdf}rest`;
-const RDF_NIL = `${NS.rdf}nil`;
-const RDF_LIST = `${NS.rdf}List`;
-const RDF_JSON = `${NS.rdf}JSON`;
-const XSD_STRING = `${NS.xsd}string`;
 const GEN_DELIM_END = /[:/?#[\]@]$/;
 const GEN_DELIMS = new Set([...':/?#[]@'].map((c) => c.charCodeAt(0)));
 const KEYWORDS = new Set(['@id', '@type', '@value', '@language', '@list', '@set', '@graph', '@index', '@reverse', '@context', '@vocab', '@base', '@none', '@json']);
@@ -39,17 +32,7 @@ interface Mapping {
   prefix: boolean;
 }
 
-// Expanded forms, as fromRDF makes them.
-type NodeRef = { '@id': string };
-type ValueObject = { '@value': string; '@type'?: string; '@language'?: string };
-type ListObject = { '@list': Item[] };
-type Item = NodeRef | ValueObject | ListObject;
-type ExpandedNode = Record<string, unknown> & { '@id': string };
-type Usage = { node: ExpandedNode; property: string; value: Item };
-
 const compareShortestLeast = (a: string, b: string): number => (a.length !== b.length ? a.length - b.length : a < b ? -1 : a > b ? 1 : 0);
-const isValue = (v: Item): v is ValueObject => '@value' in v;
-const isList = (v: Item): v is ListObject => '@list' in v;
 
 /** Compacts triples to node objects; one per context, reused for every graph of the build. */
 export class JsonLdCompactor {
@@ -314,64 +297,7 @@ export class JsonLdCompactor {
 
   /** The node objects of some triples (graph names ignored), in jsonld.js's order: subjects sorted, nodes with no statement left out. */
   nodes(quads: readonly Quad[]): JsonNode[] {
-    return this.fromRdf(quads).map((node) => this.compactNode(node));
-  }
-
-  // Serialize RDF as JSON-LD (useRdfType and useNativeTypes false), the default graph only, lists folded.
-  private fromRdf(quads: readonly Quad[]): ExpandedNode[] {
-    const nodeMap = new Map<string, ExpandedNode>();
-    const referencedOnce = new Map<string, Usage | false>();
-    const nilUsages: Usage[] = [];
-    const nodeFor = (id: string): ExpandedNode => {
-      let node = nodeMap.get(id);
-      if (!node) nodeMap.set(id, (node = { '@id': id }));
-      return node;
-    };
-    for (const q of quads) {
-      const node = nodeFor(nodeId(q.subject)!);
-      const p = q.predicate.value;
-      const objectId = nodeId(q.object);
-      if (objectId !== null) nodeFor(objectId);
-      if (p === RDF_TYPE && objectId !== null) {
-        ((node['@type'] ??= []) as string[]).push(objectId);
-        continue;
-      }
-      const value = toObject(q.object);
-      ((node[p] ??= []) as Item[]).push(value);
-      if (objectId === null) continue;
-      if (objectId === RDF_NIL) nilUsages.push({ node, property: p, value });
-      else if (referencedOnce.has(objectId)) referencedOnce.set(objectId, false);
-      else referencedOnce.set(objectId, { node, property: p, value });
-    }
-    for (let usage of nilUsages) {
-      let { node, property, value: head } = usage;
-      const list: Item[] = [];
-      const listNodes: string[] = [];
-      let keyCount = Object.keys(node).length;
-      while (
-        property === RDF_REST
-        && typeof referencedOnce.get(node['@id']) === 'object'
-        && Array.isArray(node[RDF_FIRST]) && (node[RDF_FIRST] as Item[]).length === 1
-        && Array.isArray(node[RDF_REST]) && (node[RDF_REST] as Item[]).length === 1
-        && (keyCount === 3 || (keyCount === 4 && Array.isArray(node['@type']) && (node['@type'] as string[]).length === 1 && (node['@type'] as string[])[0] === RDF_LIST))
-      ) {
-        list.push((node[RDF_FIRST] as Item[])[0]!);
-        listNodes.push(node['@id']);
-        usage = referencedOnce.get(node['@id']) as Usage;
-        ({ node, property, value: head } = usage);
-        keyCount = Object.keys(node).length;
-        if (!node['@id'].startsWith('_:')) break;
-      }
-      delete (head as Partial<NodeRef>)['@id'];
-      (head as ListObject)['@list'] = list.reverse();
-      for (const id of listNodes) nodeMap.delete(id);
-    }
-    const out: ExpandedNode[] = [];
-    for (const id of [...nodeMap.keys()].sort()) {
-      const node = nodeMap.get(id)!;
-      if (Object.keys(node).length > 1) out.push(node);
-    }
-    return out;
+    return fromRdf(quads).map((node) => this.compactNode(node));
   }
 
   // Compaction of one node object: @id, @type, then each property in code-unit order, values in statement order.
@@ -426,25 +352,6 @@ export class JsonLdCompactor {
     if (type === '@id' || type === '@vocab') return iri;
     return { [this.compactIri('@id', null, true)]: iri };
   }
-}
-
-function nodeId(t: Term): string | null {
-  if (t.termType === 'NamedNode') return t.value;
-  if (t.termType === 'BlankNode') return `_:${t.value}`;
-  return null;
-}
-
-function toObject(t: Term): Item {
-  const id = nodeId(t);
-  if (id !== null) return { '@id': id };
-  if (t.termType !== 'Literal') throw ERR_BUILD(`JSON-LD cannot hold a ${t.termType} term`);
-  if (t.language) {
-    if ((t as { direction?: string }).direction) throw ERR_BUILD('the JSON-LD writer does not support base directions');
-    return { '@value': t.value, '@language': t.language };
-  }
-  const dt = t.datatype.value;
-  if (dt === RDF_JSON) throw ERR_BUILD('the JSON-LD writer does not support rdf:JSON literals');
-  return dt === XSD_STRING ? { '@value': t.value } : { '@value': t.value, '@type': dt };
 }
 
 // jsonld.js's addValue for one value: a second value turns the entry into an array.
