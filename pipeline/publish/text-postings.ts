@@ -4,9 +4,7 @@
 // theses is most of the runner's memory. This keeps the same postings as varint gaps and a mask byte, and writes the
 // same TextIndexJson: terms in code-unit order, each posting list as base-36 gaps each closed by a letter A–P for its
 // fields (tests/unit/publish/text-postings.test.ts compares the two).
-import { FIELDS, words, type Field, type TextIndexJson } from '../../src/server/site/text-index.ts';
-
-const BIT = Object.fromEntries(FIELDS.map((f, i) => [f, 1 << i])) as Record<Field, number>;
+import { fieldMasks, type Field, type TextIndexJson } from '../../src/server/site/text-index.ts';
 
 interface List {
   bytes: Uint8Array;
@@ -24,12 +22,7 @@ export class PostingsBuilder {
 
   /** Adds document number `doc` (0, 1, 2, … in order) with the text of each field, as TextIndexBuilder.add does. */
   add(doc: number, fields: Partial<Record<Field, string>>): void {
-    const masks = new Map<string, number>();
-    for (const field of FIELDS) {
-      const text = fields[field];
-      if (text) for (const w of words(text)) masks.set(w, (masks.get(w) ?? 0) | BIT[field]);
-    }
-    for (const [w, mask] of masks) {
+    for (const [w, mask] of fieldMasks(fields)) {
       let list = this.lists.get(w);
       if (!list) this.lists.set(own(w), (list = { bytes: new Uint8Array(4), length: 0, last: 0 }));
       push(list, doc - list.last, mask);

@@ -30,6 +30,16 @@ export function words(text: string): string[] {
   return folded.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0 && !STOPWORDS.has(w));
 }
 
+/** Each distinct word of a document's fields, with the bits of the fields it occurs in. */
+export function fieldMasks(fields: Partial<Record<Field, string>>): Map<string, number> {
+  const masks = new Map<string, number>();
+  for (const field of FIELDS) {
+    const text = fields[field];
+    if (text) for (const w of words(text)) masks.set(w, (masks.get(w) ?? 0) | BIT[field]);
+  }
+  return masks;
+}
+
 /** Collects postings record by record (memory: a number per distinct word of each record). */
 export class TextIndexBuilder {
   private readonly postings = new Map<string, number[]>();
@@ -37,12 +47,7 @@ export class TextIndexBuilder {
 
   /** Adds document number `doc` (0, 1, 2, … in order) with the text of each field. */
   add(doc: number, fields: Partial<Record<Field, string>>): void {
-    const masks = new Map<string, number>();
-    for (const field of FIELDS) {
-      const text = fields[field];
-      if (text) for (const w of words(text)) masks.set(w, (masks.get(w) ?? 0) | BIT[field]);
-    }
-    for (const [w, mask] of masks) {
+    for (const [w, mask] of fieldMasks(fields)) {
       let list = this.postings.get(w);
       if (!list) this.postings.set(w, (list = []));
       list.push(doc * 16 + mask);
