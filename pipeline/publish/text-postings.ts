@@ -3,7 +3,7 @@
 // TextIndexBuilder (src/server/site/text-index.ts) keeps a JS number per posting, 8 bytes and more, which at 200,000
 // theses is most of the runner's memory. This keeps the same postings as varint gaps and a mask byte, and writes the
 // same TextIndexJson: terms in code-unit order, each posting list as base-36 gaps each closed by a letter A–P for its
-// fields (tests/unit/publish/text-postings.test.ts compares the two).
+// fields (tests/unit/publish/search-index.test.ts compares the two).
 import { fieldMasks, type Field, type TextIndexJson } from '../../src/server/site/text-index.ts';
 
 interface List {
