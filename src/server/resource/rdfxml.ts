@@ -85,9 +85,9 @@ export function writeRdfXml(quads: readonly Quad[], base: string): string {
   return `${out}</rdf:RDF>\n`;
 }
 
-// xmlbuilder2's escaping (wellFormed off): `&` unless it already starts an entity or character reference, `<`, `>`, and in
-// attributes `"`; nothing else. So a value holding "&amp;" is written as it is (and read back as "&"), as it always was.
-const LOOSE_AMPERSAND = /&(?![A-Za-z]+;|#\d+;)/g;
+// Every `&` is escaped: xmlbuilder2 (wellFormed off) left one that already started an entity reference, so a literal
+// "&amp;" was read back as "&"; a literal is published as it is, ampersands included.
+const LOOSE_AMPERSAND = /&/g;
 const TEXT_SPECIAL = /[&<>]/;
 const ATTRIBUTE_SPECIAL = /[&<>"]/;
 

@@ -4,6 +4,7 @@ import { DataFactory, type Quad, type Term } from 'n3';
 import { NS } from '../../../src/core/vocab.ts';
 import { writeJsonLd, writeJsonLdWithJsonld } from '../../../src/server/resource/serialize.ts';
 import { writeRdfXml, writeRdfXmlWithXmlBuilder } from '../../../src/server/resource/rdfxml.ts';
+import { isomorphic, parse } from '../../helpers/rdf.ts';
 
 const { namedNode, literal, blankNode, quad } = DataFactory;
 const B = 'https://lod.example.org/';
@@ -40,9 +41,21 @@ const GRAPHS: [string, Quad[]][] = [
   )],
 ];
 
+// xmlbuilder2 leaves an `&` that already starts an entity reference ("&amp;" in a title) unescaped, so that value read
+// back as "&"; our writer escapes every `&`, and otherwise gives xmlbuilder2's bytes.
+const entityLike = (quads: Quad[]) => quads.some((q) => /&(?:[A-Za-z]+|#\d+);/.test(q.object.value) || /&(?:[A-Za-z]+|#\d+);/.test(q.subject.value));
+
 describe('writeRdfXml: xmlbuilder2\'s bytes for the flat form', () => {
-  it.each(GRAPHS)('%s', (_name, quads) => {
+  it.each(GRAPHS.filter(([, quads]) => !entityLike(quads)))('%s', (_name, quads) => {
     expect(writeRdfXml(quads, B)).toBe(writeRdfXmlWithXmlBuilder(quads, B));
+  });
+
+  // rdflib's RDF/XML parser reads U+2028 as a line feed (XML 1.1's rule, not 1.0's): that one character is compared as \n.
+  const lineSeparatorAsParsed = (quads: Quad[]) => quads.map((q) => (q.object.termType === 'Literal' && q.object.value.includes('\u2028')
+    ? DataFactory.quad(q.subject, q.predicate, DataFactory.literal(q.object.value.replace(/\u2028/g, '\n'), q.object.language || q.object.datatype), q.graph)
+    : q));
+  it.each(GRAPHS)('reads back as the same graph: %s', async (_name, quads) => {
+    expect(isomorphic(await parse(writeRdfXml(quads, B), 'rdf', B), lineSeparatorAsParsed(quads))).toBe(true);
   });
 });
 
