@@ -52,9 +52,7 @@ export class PlanCompiler {
     return slot;
   }
 
-  /** The slot for a variable the expression reads, or undefined when no pattern of the operation binds it. */
-  private readonly lookupSlot = (name: string) => this.slots.get(name);
-
+  /** Compiles an operation; undefined when any part of it is beyond the store. */
   compile(op: Operation): Plan | undefined {
     this.numeric = numericVariables(op);
     const plan = this.node(op);
@@ -89,7 +87,7 @@ export class PlanCompiler {
         if (!left || !right) return undefined;
         let expr: Evaluate | undefined;
         if (op.expression) {
-          expr = compileExpression(op.expression as never, this.lookupSlot, this.isNumericVariable);
+          expr = this.expression(op.expression, new Set());
           if (!expr) return undefined;
         }
         return { kind: 'leftjoin', left, right, expr, vars: unite([left.vars, right.vars]), certain: new Set(left.certain) };
