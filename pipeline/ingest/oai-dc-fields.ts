@@ -2,7 +2,7 @@
 import { ERR_FIELD_UNKNOWN, type Where } from '../../src/core/errors.ts';
 import type { Located, ThesisRecord, TypedDate } from '../types.ts';
 import { normaliseLanguage } from './languages.ts';
-import type { XmlElement } from './oai-xml.ts';
+import type { XmlElement } from '../../src/core/xml-reader.ts';
 import type { ProblemList } from './record-draft.ts';
 import { checkSize, type LineIndex } from './source-text.ts';
 import { checkHttpUri, looksLikeDoi, normaliseDoi, parseDate } from './values.ts';

@@ -5,7 +5,7 @@ import {
 import type { Ingested } from '../types.ts';
 import { chooseItemId, itemIdFromDoi, itemIdFromOaiIdentifier, itemIdFromUri, type IdCandidate } from './item-id.ts';
 import { readDublinCore } from './oai-dc-fields.ts';
-import { checkWellFormed, child, findUnsafeMarkup, parseXml, type XmlElement } from './oai-xml.ts';
+import { checkWellFormed, child, findUnsafeMarkup, parseXml, type XmlElement } from '../../src/core/xml-reader.ts';
 import type { Reader, RecordInput } from './reader.ts';
 import { finish, newRecord, ProblemList, rejectSource } from './record-draft.ts';
 import { decodeUtf8, LineIndex, sha256Hex } from './source-text.ts';

@@ -1,7 +1,11 @@
-// Untrusted XML made safe to read: refuse any DOCTYPE, check well-formedness, parse to a small element tree.
+// The one safe reader of untrusted XML (oai_dc ingest, the harvest client): refuse any DOCTYPE, check well-formedness, parse to a small element tree.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { ERR_INPUT_SYNTAX, ERR_INPUT_UNSAFE_XML, type ThesisLodError } from '../../src/core/errors.ts';
-import type { LineIndex } from './source-text.ts';
+import { ERR_INPUT_SYNTAX, ERR_INPUT_UNSAFE_XML, type ThesisLodError } from './errors.ts';
+
+/** What maps a text offset to its 1-based line (pipeline/ingest/source-text.ts LineIndex is one). */
+export interface LineLookup {
+  lineAt(offset: number): number;
+}
 
 /** An element: local name (prefix dropped), attributes, child elements, text (entities decoded), offsets. */
 export interface XmlElement {
@@ -19,7 +23,7 @@ export interface XmlElement {
 const UNSAFE = /<!\s*(DOCTYPE|ENTITY)/i;
 
 /** ERR_INPUT_UNSAFE_XML (with its line) when the text declares a DOCTYPE or an entity. */
-export function findUnsafeMarkup(text: string, lines: LineIndex): ThesisLodError | undefined {
+export function findUnsafeMarkup(text: string, lines: LineLookup): ThesisLodError | undefined {
   const m = UNSAFE.exec(text);
   if (!m) return undefined;
   return ERR_INPUT_UNSAFE_XML(`<!${m[1]!.toUpperCase()} is not accepted in harvested XML (OAI-PMH needs none; entities could fetch files or expand without bound)`, { line: lines.lineAt(m.index) });
@@ -78,4 +82,25 @@ export function parseXml(text: string): XmlElement[] {
 /** The first child element with a local name. */
 export function child(el: XmlElement | undefined, name: string): XmlElement | undefined {
   return el?.children.find((c) => c.name === name);
+}
+
+/** Every child element with a local name. */
+export function children(el: XmlElement | undefined, name: string): XmlElement[] {
+  return el ? el.children.filter((c) => c.name === name) : [];
+}
+
+/**
+ * Reads untrusted XML in one call: refuses a DOCTYPE or entity declaration (ERR_INPUT_UNSAFE_XML), then malformed
+ * text (ERR_INPUT_SYNTAX, with its line), and returns the top-level elements. Throws the ThesisLodError.
+ */
+export function readXml(text: string): XmlElement[] {
+  const unsafe = findUnsafeMarkup(text, { lineAt: (offset) => text.slice(0, offset).split('\n').length });
+  if (unsafe) throw unsafe;
+  const syntax = checkWellFormed(text);
+  if (syntax) throw syntax;
+  try {
+    return parseXml(text);
+  } catch (err) {
+    throw ERR_INPUT_SYNTAX(`the XML parser failed: ${(err as Error).message}`, {}, err);
+  }
 }
