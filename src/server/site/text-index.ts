@@ -5,6 +5,8 @@
 // term, the theses it occurs in (delta-coded) with a 4-bit mask of the fields it occurs in; a posting list is decoded
 // only when a query needs it.
 
+import { foldText } from '../../core/text-fold.ts';
+
 /** Fields a word can occur in, each with its bit and its weight in ranking. */
 export const FIELDS = ['title', 'names', 'labels', 'abstract'] as const;
 export type Field = (typeof FIELDS)[number];
@@ -24,9 +26,9 @@ const STOPWORDS = new Set(('a an and are as at be been but by can for from had h
 const MIN_PREFIX = 3;
 const MAX_EXPANSIONS = 200;
 
-/** The words of a text as indexed and searched: apostrophes join, case and diacritics fold, stop words go. */
+/** The words of a text as indexed and searched: folded as the linker folds (foldText), apostrophes join, stop words go. */
 export function words(text: string): string[] {
-  const folded = text.normalize('NFKD').replace(/\p{M}+/gu, '').replace(/['’ʼ]/g, '').toLowerCase();
+  const folded = foldText(text).replaceAll("'", '');
   return folded.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0 && !STOPWORDS.has(w));
 }
 
