@@ -90,6 +90,10 @@ export const ERR_AUTHORITY = createError('TL_ERR_AUTHORITY', 'Authority file err
 export const ERR_BUILD_STRICT = createError('TL_ERR_BUILD_STRICT', 'Strict build failed', 500);
 export const ERR_BUILD = createError('TL_ERR_BUILD', 'Build failed', 500);
 export const ERR_CONFIG = createError('TL_ERR_CONFIG', 'Invalid configuration', 500);
+// A build that would withdraw more than MAX_WITHDRAW_SHARE of the published records (a harvest that came back short).
+export const ERR_TOO_MANY_WITHDRAWALS = createError('TL_ERR_TOO_MANY_WITHDRAWALS', 'Build refused', 500);
+// Harvest client: the repository answered with an error, an unreadable page, or not at all.
+export const ERR_HARVEST = createError('TL_ERR_HARVEST', 'Harvest failed', 502);
 // Server.
 export const ERR_NOT_FOUND = createError('TL_ERR_NOT_FOUND', 'Not found', 404);
 export const ERR_GONE = createError('TL_ERR_GONE', 'Gone', 410);
