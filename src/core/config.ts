@@ -31,6 +31,12 @@ export interface Config {
   sparqlSpareWorkers: number;
   /** Nice value of the SPARQL worker threads (Linux): documents get the CPU first. 0 leaves them at the server's. */
   sparqlWorkerNiceness: number;
+  /** A build that would withdraw more than this share (0–1) of the published records fails, unless allowWithdrawals. */
+  maxWithdrawShare: number;
+  /** Let a build withdraw any share of the records (`--allow-withdrawals`). */
+  allowWithdrawals: boolean;
+  /** Harvest client: milliseconds between two requests to the repository. */
+  harvestDelayMs: number;
 }
 
 export type ConfigInput = Partial<Record<keyof Config, string | number | boolean | undefined>>;
@@ -41,6 +47,7 @@ const ENV_NAMES: Partial<Record<keyof Config, string>> = {
   maxResultRows: 'MAX_RESULT_ROWS', maxResultBytes: 'MAX_RESULT_BYTES', maxConcurrentQueries: 'MAX_CONCURRENT_QUERIES',
   queryQueueWaitMs: 'QUERY_QUEUE_WAIT_MS', bodyLimitBytes: 'BODY_LIMIT_BYTES', sparqlWorkers: 'SPARQL_WORKERS',
   sparqlSpareWorkers: 'SPARQL_SPARE_WORKERS', sparqlWorkerNiceness: 'SPARQL_WORKER_NICENESS',
+  maxWithdrawShare: 'MAX_WITHDRAW_SHARE', harvestDelayMs: 'HARVEST_DELAY_MS',
 };
 
 /**
@@ -61,6 +68,13 @@ function int(key: keyof Config, value: unknown, fallback: number, min: number, m
   if (value === undefined || value === '') return fallback;
   const n = typeof value === 'number' ? value : Number(value);
   if (!Number.isInteger(n) || n < min || n > max) throw ERR_CONFIG(`${key} must be an integer from ${min} to ${max}, got ${JSON.stringify(value)}`);
+  return n;
+}
+
+function share(key: keyof Config, value: unknown, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 1) throw ERR_CONFIG(`${key} must be a share from 0 to 1 (0.1 is 10%), got ${JSON.stringify(value)}`);
   return n;
 }
 
@@ -109,6 +123,9 @@ export function loadConfig(flags: ConfigInput = {}, env: NodeJS.ProcessEnv = pro
     sparqlWorkers: int('sparqlWorkers', pick('sparqlWorkers', flags, env), defaultSparqlWorkers(), 1, 16),
     sparqlSpareWorkers: int('sparqlSpareWorkers', pick('sparqlSpareWorkers', flags, env), 1, 0, 4),
     sparqlWorkerNiceness: int('sparqlWorkerNiceness', pick('sparqlWorkerNiceness', flags, env), 10, 0, 19),
+    maxWithdrawShare: share('maxWithdrawShare', pick('maxWithdrawShare', flags, env), 0.1),
+    allowWithdrawals: bool(flags.allowWithdrawals),
+    harvestDelayMs: int('harvestDelayMs', pick('harvestDelayMs', flags, env), 1000, 0, 600_000),
   };
   // A build replaces DIST_DIR whole, so nothing that must survive a build may live inside it.
   const keep: [string, string][] = [['STATE_DIR', config.stateDir], ['DATA_DIR', config.dataDir], ['the working directory', process.cwd()]];
