@@ -41,21 +41,32 @@ function target(env: ViewEnv, kind: string, page: number, docIri: (ext?: DocExte
   };
 }
 
-/** Checks the redirects table for a `kind/id`: a merged id answers 301 (to `space`), a withdrawn one 410 (in RDF when asked for). */
-async function checkRedirects(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, kind: ThingKind, id: string, space: 'id' | 'doc', ext?: DocExtension): Promise<FastifyReply | undefined> {
+/**
+ * Checks the redirects table for a `kind/id`: a merged id answers 301 (to `space`), a withdrawn one 410 (in RDF when
+ * asked for). True when it answered. A boolean and not the reply: a reply is a thenable, so awaiting one that an async
+ * function returns yields undefined, and the handler went on past its 301 into a 404 that fastify logged as an error.
+ */
+async function checkRedirects(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, kind: ThingKind, id: string, space: 'id' | 'doc', ext?: DocExtension): Promise<boolean> {
   const key = `${kind}/${id}`;
   const gone = app.redirects.gone.get(key);
-  if (gone !== undefined) return sendGone(request, reply, app.iris, kind, id, gone, ext);
+  if (gone !== undefined) {
+    await sendGone(request, reply, app.iris, kind, id, gone, ext);
+    return true;
+  }
   // What a withdrawn record minted (its abstract, annotations, source, record-scoped people…) is gone with it: a published URI never turns 404.
   const record = recordOf(kind, id);
   const recordGone = record === undefined ? undefined : app.redirects.gone.get(`thesis/${record}`);
-  if (recordGone !== undefined) return sendGone(request, reply, app.iris, kind, id, `part of thesis ${record}, withdrawn: ${recordGone}`, ext);
+  if (recordGone !== undefined) {
+    await sendGone(request, reply, app.iris, kind, id, `part of thesis ${record}, withdrawn: ${recordGone}`, ext);
+    return true;
+  }
   const successor = app.redirects.merged.get(key);
-  if (successor === undefined) return undefined;
+  if (successor === undefined) return false;
   const next = parsePath(`id/${successor}`);
   if (!next) throw ERR_CONFIG(`redirects.json merges ${key} into ${JSON.stringify(successor)}, which is not a kind/id`);
   const iri = space === 'id' ? app.iris.thing(next.kind, next.id) : app.iris.doc(next.kind, next.id, ext);
-  return reply.code(301).header('location', app.urls.absoluteIri(iri.value, request)).send();
+  reply.code(301).header('location', app.urls.absoluteIri(iri.value, request)).send();
+  return true;
 }
 
 async function resourcePlugin(app: FastifyInstance): Promise<void> {
@@ -72,8 +83,7 @@ async function resourcePlugin(app: FastifyInstance): Promise<void> {
     const { kind, id } = request.params as { kind: string; id: string };
     const parsed = parsePath(`id/${kind}/${id}`);
     if (!parsed) throw ERR_NOT_FOUND(`no ${kind} with id ${JSON.stringify(id)} is published here`);
-    const redirected = await checkRedirects(app, request, reply, parsed.kind, parsed.id, 'id');
-    if (redirected) return redirected;
+    if (await checkRedirects(app, request, reply, parsed.kind, parsed.id, 'id')) return reply;
     if (!(await data.exists(iris.thing(parsed.kind, parsed.id).value))) throw ERR_NOT_FOUND(`no ${parsed.kind} with id ${parsed.id} is published here`);
     return reply.code(303).header('location', app.urls.absoluteIri(iris.doc(parsed.kind, parsed.id).value, request)).send();
   });
@@ -83,14 +93,26 @@ async function resourcePlugin(app: FastifyInstance): Promise<void> {
     const { kind, file } = request.params as { kind: string; file: string };
     const parsed = parsePath(`doc/${kind}/${file}`);
     if (!parsed) throw ERR_NOT_FOUND(`no document for ${kind}/${file} is published here`);
-    const redirected = await checkRedirects(app, request, reply, parsed.kind, parsed.id, 'doc', parsed.ext);
-    if (redirected) return redirected;
+    if (await checkRedirects(app, request, reply, parsed.kind, parsed.id, 'doc', parsed.ext)) return reply;
     const subject = iris.thing(parsed.kind, parsed.id).value;
     if (!(await data.exists(subject))) throw ERR_NOT_FOUND(`no ${parsed.kind} with id ${parsed.id} is published here`);
     const page = pageParam(request);
     const docIri = (ext?: DocExtension) => iris.doc(parsed.kind, parsed.id, ext).value;
     return sendDocument(request, reply, target(env, parsed.kind, page, docIri, (forPage) => data.describe(subject, { page, forPage, alsoLabel })), parsed.ext);
   });
+
+  // A trailing slash (…/1.0449833/, as links pasted from a browser or a CMS often end) names no other resource: 301 to
+  // the IRI without it, query kept; the canonical IRI then answers as it always does (303, 200, 404…).
+  for (const space of ['id', 'doc'] as const) {
+    app.get(`/${space}/:kind/:file/`, { config: { cors: DOCUMENT_CORS } }, async function trailingSlash(request, reply) {
+      const { kind, file } = request.params as { kind: string; file: string };
+      const parsed = parsePath(`${space}/${kind}/${file}`);
+      if (!parsed) throw ERR_NOT_FOUND(`nothing at ${space}/${kind}/${file} is published here`);
+      const iri = space === 'id' ? iris.thing(parsed.kind, parsed.id) : iris.doc(parsed.kind, parsed.id, parsed.ext);
+      const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
+      return reply.code(301).header('location', app.urls.absoluteIri(iri.value, request) + query).send();
+    });
+  }
 
   // Hash-IRI documents: the dataset description (B dataset#dataset) and the ontology (B ontology#Term).
   const hashDocuments: { path: string; kind: string; doc: (ext?: DocExtension) => NamedNode; graph: NamedNode }[] = [
