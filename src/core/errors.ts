@@ -17,6 +17,8 @@ export interface Problem extends Where {
   code: string;
   severity: Severity;
   message: string;
+  /** The input text a warning is about (an unknown field's value), kept in the build report. */
+  value?: string;
 }
 
 /** An error of ours: a catalogue code, an HTTP status for the server, where it happened, and its cause. */
@@ -78,9 +80,13 @@ export const ERR_FIELD_VALUE = createError('TL_ERR_FIELD_VALUE', 'Invalid field 
 export const ERR_FIELD_MISSING = createError('TL_ERR_FIELD_MISSING', 'Required field missing', 422);
 export const ERR_DUPLICATE_ID = createError('TL_ERR_DUPLICATE_ID', 'Duplicate record id', 422);
 export const ERR_UNKNOWN_FORMAT = createError('TL_ERR_UNKNOWN_FORMAT', 'Unknown input format', 422);
+export const ERR_INPUT_EMPTY = createError('TL_ERR_INPUT_EMPTY', 'Empty file', 422);
+export const ERR_INPUT_BINARY = createError('TL_ERR_INPUT_BINARY', 'Binary file', 422);
 // Ingest notices that reject nothing: reported with severity 'warning'.
 export const ERR_FIELD_UNKNOWN = createError('TL_ERR_FIELD_UNKNOWN', 'Unknown field ignored', 422);
 export const ERR_RECORD_DELETED = createError('TL_ERR_RECORD_DELETED', 'Record deleted at the source', 410);
+// An entry of DATA_DIR/records that is not read (a link leaving DATA_DIR, a dangling link, a FIFO): listed under "skipped".
+export const ERR_INPUT_SKIPPED = createError('TL_ERR_INPUT_SKIPPED', 'Entry skipped', 422);
 // Map notice: a degree or collection the authority file does not list is published scoped to its record.
 export const ERR_NOT_IN_AUTHORITY = createError('TL_ERR_NOT_IN_AUTHORITY', 'Not in the authority file', 422);
 // Shapes and authority file.
