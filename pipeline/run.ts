@@ -10,6 +10,7 @@ import { Iris } from '../src/core/iri.ts';
 import { describeDataset } from './describe.ts';
 import { countFiles, ingest } from './ingest/index.ts';
 import { Ledger, resolveBuildDate } from './ledger.ts';
+import { checkWithdrawals, publishedIds, withdrawnSince } from './withdrawal-guard.ts';
 import { jsonldContext } from './map/context.ts';
 import { createRecordProcessor, parseOntology, sharedGraphs, type ProcessorInit, type RecordOutcome } from './process-record.ts';
 import { blankPrefix, canonicalize, hashKeys } from './publish/canonical.ts';
@@ -209,6 +210,7 @@ async function build(config: Config, opts: BuildOptions, run: { started: number;
   const stages = await stagesFrom(config.baseUri, buildAuthority(entries, new Iris(config.baseUri)));
   const { iris, authority } = stages;
   const ledger = await Ledger.load(config.stateDir);
+  const publishedBefore = publishedIds(ledger);
   const staging = await createStaging(config.distDir);
   const progress = createProgress(opts.progress ?? Boolean(process.stderr.isTTY), run.files);
   let search: SearchIndexWriter | undefined;
@@ -233,6 +235,8 @@ async function build(config: Config, opts: BuildOptions, run: { started: number;
     await pool.close();
 
     const withdrawn = ledger.withdrawUnseen(buildDate);
+    // Before anything is closed or swapped in: a build withdrawing too much fails here and leaves DIST_DIR as it was.
+    checkWithdrawals({ publishedBefore: publishedBefore.size, withdrawn: withdrawnSince(publishedBefore, ledger), maxShare: config.maxWithdrawShare, allow: config.allowWithdrawals });
     const union = publisher.counts();
     const description = [
       ...describeDataset({

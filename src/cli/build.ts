@@ -12,6 +12,8 @@ interface BuildFlags {
   baseUri?: string;
   metadataLicense?: string;
   buildDate?: string;
+  allowWithdrawals?: boolean;
+  maxWithdrawals?: string;
   progress: boolean;
 }
 
@@ -61,11 +63,14 @@ export function register(program: Command): void {
     .option('--base-uri <iri>', 'IRI base minted into the data (env BASE_URI)')
     .option('--metadata-license <iri>', 'licence of the metadata, stated in the dataset description (env METADATA_LICENSE, default CC0 1.0)')
     .option('--build-date <date>', 'date of this build for new or changed records, YYYY-MM-DD or ISO (env SOURCE_DATE_EPOCH; default today, UTC)')
+    .option('--allow-withdrawals', 'let this build withdraw any share of the published records')
+    .option('--max-withdrawals <share>', 'fail when more than this share (0–1) of the published records would be withdrawn (env MAX_WITHDRAW_SHARE, default 0.1)')
     .option('--no-progress', 'no progress bar even on a terminal')
     .action(async (flags: BuildFlags) => {
       try {
         const config = loadConfig({
           strict: flags.strict, dataDir: flags.dataDir, distDir: flags.distDir, stateDir: flags.stateDir, baseUri: flags.baseUri, metadataLicense: flags.metadataLicense,
+          allowWithdrawals: flags.allowWithdrawals, maxWithdrawShare: flags.maxWithdrawals,
         });
         const report = await runBuild(config, { buildDate: flags.buildDate, progress: flags.progress && Boolean(process.stderr.isTTY) });
         printSummary(report);
