@@ -109,6 +109,8 @@ export const ERR_METHOD_NOT_ALLOWED = createError('TL_ERR_METHOD_NOT_ALLOWED', '
 export const ERR_UNSUPPORTED_MEDIA_TYPE = createError('TL_ERR_UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type', 415);
 export const ERR_QUERY_SYNTAX = createError('TL_ERR_QUERY_SYNTAX', 'SPARQL syntax error', 400);
 export const ERR_QUERY_REFUSED = createError('TL_ERR_QUERY_REFUSED', 'Query refused', 400);
+// A query text over the size or nesting cap, refused before it is parsed.
+export const ERR_QUERY_LIMIT = createError('TL_ERR_QUERY_LIMIT', 'Query over a limit', 400);
 // A query that parses but that the engine cannot evaluate (BIND to a bound variable, an unknown function, a bad regex): the client's error.
 export const ERR_QUERY_EVALUATION = createError('TL_ERR_QUERY_EVALUATION', 'Query evaluation error', 400);
 export const ERR_UPDATE_REFUSED = createError('TL_ERR_UPDATE_REFUSED', 'This endpoint is read-only', 403);
