@@ -37,6 +37,16 @@ export interface Config {
   allowWithdrawals: boolean;
   /** Harvest client: milliseconds between two requests to the repository. */
   harvestDelayMs: number;
+  /** OAI-PMH repository identifier, the middle of `oai:{id}:{itemId}` (default: BASE_URI's host name). */
+  oaiRepositoryId: string;
+  /** OAI-PMH Identify adminEmail. */
+  oaiAdminEmail: string;
+  /** Records (or headers, or sets) per OAI-PMH list response before a resumptionToken. */
+  oaiPageSize: number;
+  /** The key resumption tokens are signed with; empty: STATE_DIR/oai-token.key (made once, shared by every instance on that STATE_DIR). */
+  oaiTokenSecret: string;
+  /** How long a resumption token is accepted, in seconds. */
+  oaiTokenTtlSeconds: number;
 }
 
 export type ConfigInput = Partial<Record<keyof Config, string | number | boolean | undefined>>;
@@ -48,6 +58,8 @@ const ENV_NAMES: Partial<Record<keyof Config, string>> = {
   queryQueueWaitMs: 'QUERY_QUEUE_WAIT_MS', bodyLimitBytes: 'BODY_LIMIT_BYTES', sparqlWorkers: 'SPARQL_WORKERS',
   sparqlSpareWorkers: 'SPARQL_SPARE_WORKERS', sparqlWorkerNiceness: 'SPARQL_WORKER_NICENESS',
   maxWithdrawShare: 'MAX_WITHDRAW_SHARE', harvestDelayMs: 'HARVEST_DELAY_MS',
+  oaiRepositoryId: 'OAI_REPOSITORY_ID', oaiAdminEmail: 'OAI_ADMIN_EMAIL', oaiPageSize: 'OAI_PAGE_SIZE',
+  oaiTokenSecret: 'OAI_TOKEN_SECRET', oaiTokenTtlSeconds: 'OAI_TOKEN_TTL_SECONDS',
 };
 
 /**
@@ -126,6 +138,11 @@ export function loadConfig(flags: ConfigInput = {}, env: NodeJS.ProcessEnv = pro
     maxWithdrawShare: share('maxWithdrawShare', pick('maxWithdrawShare', flags, env), 0.1),
     allowWithdrawals: bool(flags.allowWithdrawals),
     harvestDelayMs: int('harvestDelayMs', pick('harvestDelayMs', flags, env), 1000, 0, 600_000),
+    oaiRepositoryId: oaiRepositoryId(pick('oaiRepositoryId', flags, env), baseUri),
+    oaiAdminEmail: oaiAdminEmail(pick('oaiAdminEmail', flags, env), baseUri),
+    oaiPageSize: int('oaiPageSize', pick('oaiPageSize', flags, env), 100, 1, 10_000),
+    oaiTokenSecret: String(pick('oaiTokenSecret', flags, env) ?? ''),
+    oaiTokenTtlSeconds: int('oaiTokenTtlSeconds', pick('oaiTokenTtlSeconds', flags, env), 86_400, 1, 31 * 86_400),
   };
   // A build replaces DIST_DIR whole, so nothing that must survive a build may live inside it.
   const keep: [string, string][] = [['STATE_DIR', config.stateDir], ['DATA_DIR', config.dataDir], ['the working directory', process.cwd()]];
@@ -133,6 +150,19 @@ export function loadConfig(flags: ConfigInput = {}, env: NodeJS.ProcessEnv = pro
     if (isWithin(dir, config.distDir)) throw ERR_CONFIG(`${name} (${dir}) must not be inside DIST_DIR (${config.distDir}): a build replaces DIST_DIR whole`);
   }
   return config;
+}
+
+// The oai-identifier scheme's repositoryIdentifier: a domain name (letters, digits, hyphens, dots), so `localhost` fits.
+function oaiRepositoryId(value: unknown, baseUri: string): string {
+  const text = value === undefined || value === '' ? new URL(baseUri).hostname : String(value);
+  if (!/^[a-zA-Z][a-zA-Z0-9-]*(\.[a-zA-Z][a-zA-Z0-9-]*)*$/.test(text)) throw ERR_CONFIG(`OAI_REPOSITORY_ID must be a domain name such as library.example.org, got ${JSON.stringify(text)}`);
+  return text;
+}
+
+function oaiAdminEmail(value: unknown, baseUri: string): string {
+  const text = value === undefined || value === '' ? `admin@${new URL(baseUri).hostname}` : String(value);
+  if (!/^[^\s@]+@[^\s@]+$/.test(text)) throw ERR_CONFIG(`OAI_ADMIN_EMAIL must be an e-mail address, got ${JSON.stringify(text)}`);
+  return text;
 }
 
 /** True when `dir` is `parent` itself or lies below it. */

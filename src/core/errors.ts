@@ -118,3 +118,15 @@ export const ERR_QUERY_TIMEOUT = createError('TL_ERR_QUERY_TIMEOUT', 'Query time
 export const ERR_QUERY_TOO_LARGE = createError('TL_ERR_QUERY_TOO_LARGE', 'Result too large', 413);
 export const ERR_BUSY = createError('TL_ERR_BUSY', 'Too many concurrent queries', 503);
 export const ERR_NOT_READY = createError('TL_ERR_NOT_READY', 'Dataset not loaded yet', 503);
+// OAI-PMH 2.0 (section 3.6): the spec's error codes, answered inside an OAI-PMH response with HTTP 200; `oaiCode` is the code the response carries.
+function oaiError(oaiCode: string, prefix: string) {
+  return Object.assign(createError(`TL_ERR_OAI_${oaiCode.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`, prefix, 200), { oaiCode });
+}
+export const ERR_OAI_BAD_VERB = oaiError('badVerb', 'Illegal OAI-PMH verb');
+export const ERR_OAI_BAD_ARGUMENT = oaiError('badArgument', 'Illegal OAI-PMH argument');
+export const ERR_OAI_BAD_RESUMPTION_TOKEN = oaiError('badResumptionToken', 'Invalid or expired resumptionToken');
+export const ERR_OAI_CANNOT_DISSEMINATE_FORMAT = oaiError('cannotDisseminateFormat', 'Metadata format not available');
+export const ERR_OAI_ID_DOES_NOT_EXIST = oaiError('idDoesNotExist', 'Unknown identifier');
+export const ERR_OAI_NO_RECORDS_MATCH = oaiError('noRecordsMatch', 'No records match');
+export const ERR_OAI_NO_METADATA_FORMATS = oaiError('noMetadataFormats', 'No metadata formats');
+export const ERR_OAI_NO_SET_HIERARCHY = oaiError('noSetHierarchy', 'No sets');

@@ -174,3 +174,16 @@ export function parsePath(path: string): { space: 'id' | 'doc'; kind: ThingKind;
   if (!isValidId(id)) return undefined;
   return { space, kind: kind as ThingKind, id, ext };
 }
+
+/** The OAI-PMH identifier of a thesis: `oai:{repositoryId}:{itemId}` (the oai-identifier scheme; repositoryId from OAI_REPOSITORY_ID). */
+export function oaiIdentifier(repositoryId: string, itemId: string): string {
+  return `oai:${repositoryId}:${checkId(itemId)}`;
+}
+
+/** The item id an OAI-PMH identifier of this repository names, or undefined for any other identifier. */
+export function parseOaiIdentifier(repositoryId: string, identifier: string): string | undefined {
+  const prefix = `oai:${repositoryId}:`;
+  if (!identifier.startsWith(prefix)) return undefined;
+  const id = identifier.slice(prefix.length);
+  return isValidId(id) ? id : undefined;
+}
