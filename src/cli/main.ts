@@ -19,6 +19,7 @@ const VERBS: readonly Verb[] = [
   { name: 'serve', summary: 'serve DIST_DIR (linked data, HTML, SPARQL)', load: () => import('./serve.ts') },
   { name: 'start', summary: 'build when DIST_DIR is missing or stale, then serve', load: () => import('./start.ts') },
   { name: 'query', summary: 'run a SPARQL query against the built dataset', load: () => import('./query.ts') },
+  { name: 'harvest', summary: 'harvest a repository\'s records over OAI-PMH into DATA_DIR/records/', load: () => import('./harvest.ts') },
   { name: 'corpus', summary: 'write a deterministic synthetic collection in our input formats', load: () => import('./corpus.ts') },
   { name: 'bench', summary: 'measure the build against the n3 Writer alone', load: () => import('./bench.ts') },
 ];
