@@ -15,11 +15,13 @@ import { jsonldContext } from './map/context.ts';
 import { createRecordProcessor, parseOntology, sharedGraphs, type ProcessorInit, type RecordOutcome } from './process-record.ts';
 import { blankPrefix, canonicalize, hashKeys } from './publish/canonical.ts';
 import { DUMP_FORMATS, Publisher, type PublishedDump } from './publish/index.ts';
+import { OaiRecordsWriter } from './publish/oai-records.ts';
 import { createProgress, type Progress } from './publish/progress.ts';
 import { buildActivities } from './publish/provenance.ts';
 import { createStaging, discardStaging, replaceDir } from './publish/replace-dir.ts';
 import { ReportWriter, writeRedirects, type RecordEntry, type ReportCounts } from './publish/report.ts';
 import { createSearchIndexWriter, type SearchIndexWriter } from './publish/search-index.ts';
+import { createResolveIndexWriter, type ResolveIndexWriter } from './publish/resolve-index.ts';
 import { writeStore } from './publish/store-file.ts';
 import { SHARED } from './publish/union.ts';
 import { RecordPool } from './record-pool.ts';
@@ -102,6 +104,10 @@ interface RecordSinks {
   publisher: Publisher;
   report: ReportWriter;
   search: SearchIndexWriter;
+  /** The OAI-PMH provider's index (datestamps, deletions, sets). */
+  oai: OaiRecordsWriter;
+  /** The resolver's index (DOI, handle, id, URL → thesis). */
+  resolve: ResolveIndexWriter;
   progress: Progress;
   buildDate: string;
   onRecord?: BuildOptions['onRecord'];
@@ -137,6 +143,8 @@ async function runRecords(dataDir: string, pool: RecordPool, sinks: RecordSinks,
       times.publish += performance.now() - t;
       t = performance.now();
       search.addFacts(record, published.search);
+      sinks.oai.add(record, dates.lastModified);
+      sinks.resolve.add(record);
       times.searchIndex += performance.now() - t;
       counts.published += 1;
       if (state.examples.length < 3) state.examples.push(record.id);
@@ -219,6 +227,8 @@ async function build(config: Config, opts: BuildOptions, run: { started: number;
     publisher = await Publisher.open(staging, iris, jsonldContext(config.baseUri));
     const report = new ReportWriter(staging);
     search = createSearchIndexWriter(iris, authority, { spillDir: staging });
+    const oai = await OaiRecordsWriter.open(config.distDir, authority);
+    const resolve = createResolveIndexWriter();
     const state: RecordsState = {
       counts: { records: 0, published: 0, rejected: 0, withdrawn: 0, warnings: 0, quads: 0, triples: 0 },
       rejected: [], warned: [], examples: [], activityDates: new Set(), times: noTimes(),
@@ -231,7 +241,7 @@ async function build(config: Config, opts: BuildOptions, run: { started: number;
       await publisher.publish(iris.graph(name), quads, SHARED, { keys });
     }
 
-    await runRecords(config.dataDir, pool, { ledger, publisher, report, search, progress, buildDate, onRecord: opts.onRecord }, state);
+    await runRecords(config.dataDir, pool, { ledger, publisher, report, search, resolve, oai, progress, buildDate, onRecord: opts.onRecord }, state);
     await pool.close();
 
     const withdrawn = ledger.withdrawUnseen(buildDate);
@@ -257,7 +267,9 @@ async function build(config: Config, opts: BuildOptions, run: { started: number;
     // What the triple dumps hold; the description's void:triples leaves itself out, as it cannot count itself.
     counts.triples = publisher.tripleCount;
     await search.write(staging);
+    await resolve.write(staging);
     await writeRedirects(staging, authority, ledger.withdrawn());
+    await oai.write(staging, ledger.withdrawn());
     await report.close(counts, { buildDate, dumps: dumps.map((d) => ({ file: `dumps/dataset.${d.ext}`, bytes: d.bytes, sha256: d.sha256 })) });
     progress.stop();
 

@@ -9,6 +9,7 @@ import securityPlugin from './server/security.ts';
 import resourcePlugin from './server/resource.ts';
 import sparqlPlugin from './server/sparql.ts';
 import sitePlugin from './server/site.ts';
+import resolvePlugin from './server/resolve/plugin.ts';
 import { basePathRewriter } from './server/public-url.ts';
 
 export interface BuildOptions {
@@ -42,6 +43,7 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
   await app.register(dataPlugin);
   await app.register(resourcePlugin);
   await app.register(sitePlugin);
+  await app.register(resolvePlugin);
   // Ready means the dataset is loaded and the SPARQL engine warmed: /health answers 200 only then.
   app.get('/health', async function health() {
     return { status: 'ok' };
