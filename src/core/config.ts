@@ -24,6 +24,11 @@ export interface Config {
   /** SPARQL queries admitted at once; as many more wait up to queryQueueWaitMs for one to end, the rest get 503. */
   maxConcurrentQueries: number;
   queryQueueWaitMs: number;
+  /** Queries one client (address) may have running and waiting at once; beyond it, 503 at once. */
+  sparqlPerClient: number;
+  /** Caps on a query's text, checked before it is parsed: UTF-8 bytes, and nesting depth (brackets, chained operators). */
+  maxQueryBytes: number;
+  maxQueryDepth: number;
   bodyLimitBytes: number;
   /** SPARQL worker threads; they share the one store, and each runs several queries interleaved. */
   sparqlWorkers: number;
@@ -57,6 +62,7 @@ const ENV_NAMES: Partial<Record<keyof Config, string>> = {
   maxResultRows: 'MAX_RESULT_ROWS', maxResultBytes: 'MAX_RESULT_BYTES', maxConcurrentQueries: 'MAX_CONCURRENT_QUERIES',
   queryQueueWaitMs: 'QUERY_QUEUE_WAIT_MS', bodyLimitBytes: 'BODY_LIMIT_BYTES', sparqlWorkers: 'SPARQL_WORKERS',
   sparqlSpareWorkers: 'SPARQL_SPARE_WORKERS', sparqlWorkerNiceness: 'SPARQL_WORKER_NICENESS',
+  sparqlPerClient: 'SPARQL_PER_CLIENT', maxQueryBytes: 'MAX_QUERY_BYTES', maxQueryDepth: 'MAX_QUERY_DEPTH',
   maxWithdrawShare: 'MAX_WITHDRAW_SHARE', harvestDelayMs: 'HARVEST_DELAY_MS',
   oaiRepositoryId: 'OAI_REPOSITORY_ID', oaiAdminEmail: 'OAI_ADMIN_EMAIL', oaiPageSize: 'OAI_PAGE_SIZE',
   oaiTokenSecret: 'OAI_TOKEN_SECRET', oaiTokenTtlSeconds: 'OAI_TOKEN_TTL_SECONDS',
@@ -131,6 +137,9 @@ export function loadConfig(flags: ConfigInput = {}, env: NodeJS.ProcessEnv = pro
     maxResultBytes: int('maxResultBytes', pick('maxResultBytes', flags, env), 20 * 1024 * 1024, 1024, 1 << 30),
     maxConcurrentQueries: int('maxConcurrentQueries', pick('maxConcurrentQueries', flags, env), 8, 1, 256),
     queryQueueWaitMs: int('queryQueueWaitMs', pick('queryQueueWaitMs', flags, env), 1000, 0, 600_000),
+    sparqlPerClient: int('sparqlPerClient', pick('sparqlPerClient', flags, env), 4, 1, 256),
+    maxQueryBytes: int('maxQueryBytes', pick('maxQueryBytes', flags, env), 64 * 1024, 1024, 16 * 1024 * 1024),
+    maxQueryDepth: int('maxQueryDepth', pick('maxQueryDepth', flags, env), 200, 8, 1000),
     bodyLimitBytes: int('bodyLimitBytes', pick('bodyLimitBytes', flags, env), 1024 * 1024, 1024, 100 * 1024 * 1024),
     sparqlWorkers: int('sparqlWorkers', pick('sparqlWorkers', flags, env), defaultSparqlWorkers(), 1, 16),
     sparqlSpareWorkers: int('sparqlSpareWorkers', pick('sparqlSpareWorkers', flags, env), 1, 0, 4),
