@@ -10,6 +10,7 @@ import { DOCUMENT_CORS, preflightHeaders } from './cors.ts';
 import { serialize } from './resource/serialize.ts';
 import { registerAssets } from './resource/assets.ts';
 import { sendGone } from './resource/gone.ts';
+import { datingIris, lastModified } from './resource/last-modified.ts';
 import { resourcePage } from './views/resource-page.ts';
 import type { ViewEnv } from './views/terms.ts';
 import { displayLabels } from './views/vocab-labels.ts';
@@ -27,10 +28,11 @@ export function pageParam(request: FastifyRequest): number {
 }
 
 /** A document target over a description fetched when it is rendered: RDF alone for the serialisations, everything for a page. */
-function target(env: ViewEnv, kind: string, page: number, docIri: (ext?: DocExtension) => string, fetch: (forPage: boolean) => Promise<Description>): DocumentTarget {
+function target(env: ViewEnv, kind: string, page: number, docIri: (ext?: DocExtension) => string, fetch: (forPage: boolean) => Promise<Description>, modified?: () => Promise<string | undefined>): DocumentTarget {
   return {
     docIri,
     page,
+    lastModified: modified,
     async render(ext) {
       const d = await fetch(ext === 'html');
       // Past the last page of incoming links there is nothing to show: a 404, not an empty page.
@@ -98,7 +100,8 @@ async function resourcePlugin(app: FastifyInstance): Promise<void> {
     if (!(await data.exists(subject))) throw ERR_NOT_FOUND(`no ${parsed.kind} with id ${parsed.id} is published here`);
     const page = pageParam(request);
     const docIri = (ext?: DocExtension) => iris.doc(parsed.kind, parsed.id, ext).value;
-    return sendDocument(request, reply, target(env, parsed.kind, page, docIri, (forPage) => data.describe(subject, { page, forPage, alsoLabel })), parsed.ext);
+    const modified = () => lastModified(data, datingIris(iris, parsed.kind, parsed.id));
+    return sendDocument(request, reply, target(env, parsed.kind, page, docIri, (forPage) => data.describe(subject, { page, forPage, alsoLabel }), modified), parsed.ext);
   });
 
   // A trailing slash (…/1.0449833/, as links pasted from a browser or a CMS often end) names no other resource: 301 to
@@ -124,7 +127,8 @@ async function resourcePlugin(app: FastifyInstance): Promise<void> {
       app.get(`/${h.path}${ext ? `.${ext}` : ''}`, { config: { cors: DOCUMENT_CORS } }, async function hashDocument(request, reply) {
         if (!(await data.exists(h.doc().value))) throw ERR_NOT_FOUND(`this build has no ${h.kind}`);
         const docIri = (e?: DocExtension) => h.doc(e).value;
-        return sendDocument(request, reply, target(env, h.kind, 1, docIri, (forPage) => data.describeDocument(h.doc().value, h.graph.value, { forPage, alsoLabel })), ext);
+        const modified = () => lastModified(data, datingIris(iris));
+        return sendDocument(request, reply, target(env, h.kind, 1, docIri, (forPage) => data.describeDocument(h.doc().value, h.graph.value, { forPage, alsoLabel }), modified), ext);
       });
     }
   }
@@ -162,10 +166,10 @@ async function resourcePlugin(app: FastifyInstance): Promise<void> {
     });
   }
 
-  // CORS preflight for documents (If-None-Match is not a simple header).
+  // CORS preflight for documents (If-None-Match and If-Modified-Since are not simple headers).
   for (const path of ['/id/*', '/doc/*', '/dataset', '/ontology']) {
     app.options(path, { config: { cors: DOCUMENT_CORS } }, async function preflight(_request, reply) {
-      preflightHeaders(reply, 'GET, HEAD, OPTIONS', 'Accept, If-None-Match, Accept-Language');
+      preflightHeaders(reply, 'GET, HEAD, OPTIONS', 'Accept, If-None-Match, If-Modified-Since, Accept-Language');
       return reply.code(204).send();
     });
   }

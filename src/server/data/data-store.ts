@@ -45,6 +45,36 @@ export interface ThingEntry {
   modified?: string;
 }
 
+/** What the browse pages group theses by: dcterms:issued's year, schema:inSupportOf (a degree), tl:program (text), dcterms:isPartOf (a collection). */
+export const THESIS_FACETS = ['year', 'degree', 'program', 'collection'] as const;
+export type ThesisFacet = (typeof THESIS_FACETS)[number];
+
+/** One value of a facet and how many theses have it: a year ("2025"), a degree or collection IRI, or a program's text. */
+export interface FacetCount {
+  value: string;
+  /** The value's best label when it is an IRI that has one. */
+  label?: Label;
+  count: number;
+}
+
+/** Which theses to list: those with one facet value (all when none), a window of them. */
+export interface ThesisListOptions {
+  facet?: ThesisFacet;
+  /** The value as thesisFacets gives it; required with `facet`. */
+  value?: string;
+  offset?: number;
+  /** How many to return; default 100. */
+  limit?: number;
+}
+
+/** One thesis of a list: enough for a line of a page (title, creators' names in order, date issued as stated). */
+export interface ThesisSummary {
+  iri: string;
+  title?: Label;
+  creators: string[];
+  issued?: string;
+}
+
 /** How a SPARQL job runs: a signal that cancels it (a client that went away), and row or byte caps replacing the store's own. The time limit is the store's. */
 export interface SparqlOptions {
   signal?: AbortSignal;
@@ -74,6 +104,19 @@ export interface DataStore {
   countThings(): Promise<ThingCounts>;
   /** Every typed thing of these kinds, with its last modification (what the sitemap lists). */
   listThings(kinds: readonly ThingKind[]): Promise<ThingEntry[]>;
+  /**
+   * The dcterms:modified each IRI states (in any graph; the latest when several), for those that state one: the build
+   * dates a record graph (`B graph/thesis/{id}`) and the dataset (`B dataset#dataset`) from the ledger. A SPARQL store:
+   * `SELECT ?s (MAX(STR(?m)) AS ?modified) WHERE { VALUES ?s { … } ?s dcterms:modified ?m } GROUP BY ?s`.
+   */
+  modified(iris: Iterable<string>): Promise<Map<string, string>>;
+  /**
+   * The values of one facet over every thesis (`B id/thesis/…` with an rdf:type), with their counts, most theses first
+   * (years newest first); a thesis counts once per distinct value it has.
+   */
+  thesisFacets(facet: ThesisFacet): Promise<FacetCount[]>;
+  /** Theses (all, or those with one facet value), newest dcterms:issued first, then by title; `total` counts them all. */
+  listTheses(options?: ThesisListOptions): Promise<{ total: number; theses: ThesisSummary[] }>;
   /** Runs a SPARQL query (or the service description) within the store's limits; rejects with the catalogue's errors, or with the signal's reason once it aborts. */
   sparql(job: QueryJob | ServiceJob, options?: SparqlOptions): Promise<QueryAnswer>;
 }

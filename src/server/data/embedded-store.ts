@@ -8,7 +8,8 @@ import type { Labels } from '../labels.ts';
 import type { QueryAnswer, QueryJob } from '../sparql/execute.ts';
 import type { ServiceJob } from '../sparql/messages.ts';
 import { describe, describeDocument } from '../describe.ts';
-import type { DataStore, DescribeOptions, PageOptions, SparqlOptions, StoreStats, ThingCounts, ThingEntry } from './data-store.ts';
+import type { DataStore, DescribeOptions, FacetCount, PageOptions, SparqlOptions, StoreStats, ThesisFacet, ThesisListOptions, ThesisSummary, ThingCounts, ThingEntry } from './data-store.ts';
+import { ThesisCatalog } from './embedded-catalog.ts';
 import type { Description, DocumentQuads, Label } from './description.ts';
 import { noPageParts, pageParts } from './page-parts.ts';
 import { tripleIds, type TripleIds } from './triple-ids.ts';
@@ -38,7 +39,15 @@ function untilAborted<T>(run: Promise<T>, signal?: AbortSignal): Promise<T> {
 
 /** The DataStore over the in-process store: every answer is computed synchronously and handed back as a promise. */
 export class EmbeddedStore implements DataStore {
+  private catalogue?: ThesisCatalog;
+
   constructor(private readonly parts: EmbeddedParts) {}
+
+  /** The theses' catalogue, read on the first browse request (not at start: most requests never need it). */
+  private catalog(): ThesisCatalog {
+    this.catalogue ??= new ThesisCatalog(this.parts.store, this.parts.labels, this.parts.iris);
+    return this.catalogue;
+  }
 
   /** Adds the page parts to a document's RDF, unless only the RDF was asked for; `ids` are those it was described with. */
   private withPage(doc: DocumentQuads, options: PageOptions, ids: TripleIds): Description {
@@ -110,6 +119,23 @@ export class EmbeddedStore implements DataStore {
       out.push({ kind: parsed.kind, id: parsed.id, modified: modified?.value });
     }, rdf('type'), null, null);
     return out;
+  }
+
+  async modified(iris: Iterable<string>): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (const iri of iris) {
+      const date = ThesisCatalog.modified(this.parts.store, iri);
+      if (date !== undefined) out.set(iri, date);
+    }
+    return out;
+  }
+
+  async thesisFacets(facet: ThesisFacet): Promise<FacetCount[]> {
+    return this.catalog().facets(facet);
+  }
+
+  async listTheses(options: ThesisListOptions = {}): Promise<{ total: number; theses: ThesisSummary[] }> {
+    return this.catalog().list(options);
   }
 
   async sparql(job: QueryJob | ServiceJob, options: SparqlOptions = {}): Promise<QueryAnswer> {

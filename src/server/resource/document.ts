@@ -1,10 +1,11 @@
-// Sends a document: picks the format (extension, ?format=, Accept), sets Vary/Content-Location/Link/ETag (CORS: the route's config), answers 304 when unchanged.
+// Sends a document: picks the format (extension, ?format=, Accept), sets Vary/Content-Location/Link/ETag/Last-Modified (CORS: the route's config), answers 304 when unchanged.
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import type { DocExtension } from '../../core/iri.ts';
 import { ERR_NOT_ACCEPTABLE } from '../../core/errors.ts';
 import { acceptableList, DOC_FORMATS, docFormat, negotiate } from '../negotiate.ts';
+import { notModifiedSince } from './last-modified.ts';
 
 /** A rendered body and whether a further page of incoming links exists (for rel="next"). */
 export interface Rendered {
@@ -19,6 +20,8 @@ export interface DocumentTarget {
   /** The body in one format (rendered once, then cached: the data does not change while the server runs). */
   render(ext: DocExtension): Promise<Rendered>;
   page: number;
+  /** When the data it presents last changed, as an HTTP-date (Last-Modified); none: no such header. */
+  lastModified?(): Promise<string | undefined>;
 }
 
 /** A rendered document as it is sent: its body encoded once as UTF-8 (hashed, measured and written as these bytes). */
@@ -93,6 +96,8 @@ export async function sendDocument(request: FastifyRequest, reply: FastifyReply,
   reply.header('link', links.join(', '));
   reply.header('etag', entry.etag);
   reply.header('cache-control', 'public, max-age=300');
-  if (etagMatches(request.headers['if-none-match'], entry.etag)) return reply.code(304).send();
+  const modified = await target.lastModified?.();
+  if (modified) reply.header('last-modified', modified);
+  if (etagMatches(request.headers['if-none-match'], entry.etag) || notModifiedSince(request.headers, modified)) return reply.code(304).send();
   return reply.type(contentType(ext)).send(entry.bytes);
 }

@@ -74,6 +74,9 @@ class FakeStore implements DataStore {
   async stats() { return { triples: 5, graphs: 1 }; }
   async countThings() { return { theses: 1, entities: { person: 2, organization: 0, place: 1, event: 0, concept: 0 } }; }
   async listThings() { return []; }
+  async modified(list: Iterable<string>) { return new Map([...list].filter((i) => i === iris.recordGraph('7.7').value).map((i) => [i, '2020-02-02T00:00:00Z'] as const)); }
+  async thesisFacets() { return []; }
+  async listTheses() { return { total: 1, theses: [{ iri: thesis.value, title: handedLabels.get(thesis.value), creators: ['Bo, handed'], issued: '1999' }] }; }
   async sparql(): Promise<never> { throw new Error('no SPARQL here'); }
 }
 
