@@ -174,6 +174,24 @@ function oaiAdminEmail(value: unknown, baseUri: string): string {
   return text;
 }
 
+/** The store backend: STORE (embedded|sparql), STORE_URL (replicas comma-separated), credentials from the environment alone. */
+function storeConfig(flags: ConfigInput, env: NodeJS.ProcessEnv): Pick<Config, 'store' | 'storeUrls' | 'storeTimeoutMs' | 'storeUser' | 'storePassword'> {
+  const urls = String(pick('storeUrls', flags, env) ?? '').split(',').map((u) => u.trim()).filter(Boolean);
+  const store = String(pick('store', flags, env) ?? (urls.length ? 'sparql' : 'embedded'));
+  if (store !== 'embedded' && store !== 'sparql') throw ERR_CONFIG(`STORE must be "embedded" or "sparql", got ${JSON.stringify(store)}`);
+  if (store === 'sparql' && urls.length === 0) throw ERR_CONFIG('STORE=sparql needs STORE_URL: the query endpoint of each replica, comma-separated (http://host:8890/sparql)');
+  for (const url of urls) {
+    if (!/^https?:\/\/[^\s]+$/.test(url)) throw ERR_CONFIG(`STORE_URL must list absolute http(s) URLs, got ${JSON.stringify(url)}`);
+  }
+  return {
+    store,
+    storeUrls: urls,
+    storeTimeoutMs: int('storeTimeoutMs', pick('storeTimeoutMs', flags, env), 5000, 100, 600_000),
+    storeUser: env.STORE_USER || undefined,
+    storePassword: env.STORE_PASSWORD || undefined,
+  };
+}
+
 /** True when `dir` is `parent` itself or lies below it. */
 function isWithin(dir: string, parent: string): boolean {
   const rel = path.relative(parent, dir);

@@ -118,6 +118,10 @@ export const ERR_QUERY_TIMEOUT = createError('TL_ERR_QUERY_TIMEOUT', 'Query time
 export const ERR_QUERY_TOO_LARGE = createError('TL_ERR_QUERY_TOO_LARGE', 'Result too large', 413);
 export const ERR_BUSY = createError('TL_ERR_BUSY', 'Too many concurrent queries', 503);
 export const ERR_NOT_READY = createError('TL_ERR_NOT_READY', 'Dataset not loaded yet', 503);
+// The external triple store (STORE=sparql) did not answer in time, or every replica is out of service: a 503 with Retry-After.
+export const ERR_STORE_UNAVAILABLE = createError('TL_ERR_STORE_UNAVAILABLE', 'Triple store unavailable', 503);
+// A load into the external store failed (a request refused, or the counts after it differ from the dump's): the previous generation stays served.
+export const ERR_STORE_LOAD = createError('TL_ERR_STORE_LOAD', 'Store load failed', 500);
 // OAI-PMH 2.0 (section 3.6): the spec's error codes, answered inside an OAI-PMH response with HTTP 200; `oaiCode` is the code the response carries.
 function oaiError(oaiCode: string, prefix: string) {
   return Object.assign(createError(`TL_ERR_OAI_${oaiCode.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`, prefix, 200), { oaiCode });
