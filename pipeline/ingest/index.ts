@@ -1,14 +1,16 @@
 // The ingest stage: walks DATA_DIR/records, picks each file's reader, and streams one Ingested per record.
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
-import { ERR_BUILD, ERR_DUPLICATE_ID, ERR_INPUT_TOO_LARGE, ERR_UNKNOWN_FORMAT } from '../../src/core/errors.ts';
+import { ERR_BUILD, ERR_DUPLICATE_ID, ERR_INPUT_SKIPPED, ERR_INPUT_TOO_LARGE } from '../../src/core/errors.ts';
 import type { Ingested, SourceRef } from '../types.ts';
+import { checkFileContent, findItemId, stampItemId } from './file-checks.ts';
 import { oaiDc } from './oai-dc.ts';
 import type { Reader } from './reader.ts';
 import { rejectSource } from './record-draft.ts';
 import { MAX_FILE_BYTES } from './source-text.ts';
 import { ubcOcText } from './ubc-oc-text.ts';
+import { walkRecords, type OnSkipped } from './walk.ts';
 
 export { MAX_FILE_BYTES, MAX_VALUE_BYTES } from './source-text.ts';
 export type { Reader, RecordInput } from './reader.ts';
@@ -50,12 +52,16 @@ export class DuplicateGuard {
 /** Every record of one file's bytes (`file` relative to DATA_DIR), through the reader its content or name calls for. */
 export function* readRecords(bytes: Uint8Array, file: string, readers: readonly Reader[] = READERS): Generator<Ingested> {
   const reader = pickReader(file, bytes, readers);
-  if (!reader) {
-    const known = readers.map((r) => `${r.format} (${r.extensions.join(', ')})`).join(', ');
-    yield rejectSource({ file }, ERR_UNKNOWN_FORMAT(`no reader recognises this file; known formats: ${known}`));
+  // An empty or binary file, or one no reader takes, is refused as a whole, saying what was looked for and where.
+  const refused = checkFileContent(bytes, file, readers, reader);
+  if (refused) {
+    yield refused;
     return;
   }
-  yield* reader.read({ bytes, file });
+  // A file-level rejection of a reader (a DOCTYPE, no OAI-PMH root, …) names the item when the file names only one.
+  let fileId: string | undefined | null = null;
+  const fileItemId = () => (fileId === null ? (fileId = findItemId(bytes)) : fileId);
+  for (const outcome of reader!.read({ bytes, file })) yield stampItemId(outcome, fileItemId);
 }
 
 /** Ingests one text or byte string as if read from `file`, duplicates included: for tests and tools. */
@@ -70,12 +76,25 @@ export function ingestText(input: string | Uint8Array, file = 'records/input.txt
  * synchronous calls: it is at most MAX_FILE_BYTES, and on a local disk its four system calls take microseconds, where
  * four round trips through the thread pool cost the runner's thread (which feeds the workers) far more.
  */
-export async function* ingestFile(path: string, dataDir: string): AsyncGenerator<Ingested> {
+export async function* ingestFile(path: string, dataDir: string, real = path): AsyncGenerator<Ingested> {
   const file = relative(dataDir, path).split(sep).join('/');
-  const fd = openSync(path, 'r');
+  let fd: number;
+  try {
+    // O_NONBLOCK: a file swapped for a FIFO after the walk looked at it must not hang the build on open;
+    // O_NOFOLLOW: nor may it become a link leading out of DATA_DIR (the walk resolved links already).
+    fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+  } catch (err) {
+    yield rejectSource({ file }, ERR_INPUT_SKIPPED(`cannot open the file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, { file }));
+    return;
+  }
   let bytes: Uint8Array;
   try {
-    const { size } = fstatSync(fd);
+    const info = fstatSync(fd);
+    if (!info.isFile()) {
+      yield rejectSource({ file }, ERR_INPUT_SKIPPED('the entry is no longer a regular file: not read', { file }));
+      return;
+    }
+    const { size } = info;
     if (size > MAX_FILE_BYTES) {
       yield rejectSource({ file }, ERR_INPUT_TOO_LARGE(`the file has ${size} bytes, the limit is ${MAX_FILE_BYTES} (MAX_FILE_BYTES)`));
       return;
@@ -87,40 +106,33 @@ export async function* ingestFile(path: string, dataDir: string): AsyncGenerator
   yield* readRecords(bytes, file);
 }
 
-// Depth-first, names sorted by code point at each level, dot-files skipped: the same tree always gives the same order.
-async function* walk(dir: string): AsyncGenerator<string> {
-  const entries = (await readdir(dir, { withFileTypes: true })).filter((e) => !e.name.startsWith('.'))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const path = join(dir, entry.name);
-    // Only a symbolic link needs a stat to learn what it points at.
-    const info = entry.isSymbolicLink() ? await stat(path) : entry;
-    if (info.isDirectory()) yield* walk(path);
-    else if (info.isFile()) yield path;
-  }
-}
-
 /** How many files ingest will read under `${dataDir}/records/` (the progress bar's total); 0 when there is no such folder. */
 export async function countFiles(dataDir: string): Promise<number> {
   let n = 0;
   try {
-    for await (const _ of walk(join(dataDir, 'records'))) n += 1;
+    for await (const _ of walkRecords(join(dataDir, 'records'), dataDir)) n += 1;
   } catch {
     return 0;
   }
   return n;
 }
 
+/** What ingest reports beside the records. */
+export interface IngestOptions {
+  /** Entries of DATA_DIR/records that are not read (links leaving DATA_DIR, dangling links, FIFOs, …); build-report.json lists them. */
+  onSkipped?: OnSkipped;
+}
+
 /**
  * Streams every record under `${dataDir}/records/` (recursively, in sorted path order, one file in memory
  * at a time), each a record or a rejection; an id already read is rejected with both sources named.
  */
-export async function* ingest(dataDir: string): AsyncGenerator<Ingested> {
+export async function* ingest(dataDir: string, opts: IngestOptions = {}): AsyncGenerator<Ingested> {
   const root = join(dataDir, 'records');
   const info = await stat(root).catch(() => undefined);
   if (!info?.isDirectory()) throw ERR_BUILD(`no records folder at ${root} (DATA_DIR is ${dataDir})`, { file: root });
   const guard = new DuplicateGuard();
-  for await (const path of walk(root)) {
-    for await (const outcome of ingestFile(path, dataDir)) yield guard.check(outcome);
+  for await (const { path, real } of walkRecords(root, dataDir, opts.onSkipped)) {
+    for await (const outcome of ingestFile(path, dataDir, real)) yield guard.check(outcome);
   }
 }

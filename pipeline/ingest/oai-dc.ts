@@ -1,6 +1,6 @@
 // Reader for OAI-PMH 2.0 responses (ListRecords, GetRecord) whose records carry oai_dc metadata, DSpace style.
 import {
-  ERR_FIELD_MISSING, ERR_INPUT_ENCODING, ERR_INPUT_SYNTAX, ERR_RECORD_DELETED, type ThesisLodError,
+  ERR_FIELD_MISSING, ERR_INPUT_ENCODING, ERR_INPUT_SYNTAX, ERR_RECORD_DELETED, ThesisLodError,
 } from '../../src/core/errors.ts';
 import type { Ingested } from '../types.ts';
 import { chooseItemId, itemIdFromDoi, itemIdFromOaiIdentifier, itemIdFromUri, type IdCandidate } from './item-id.ts';
@@ -19,14 +19,17 @@ interface FileContext {
 
 const DECLARED_ENCODING = /^\s*<\?xml[^>]*\sencoding\s*=\s*["']([^"']+)["']/;
 
+// The same error, naming the construct it stopped at as its field.
+const withField = (err: ThesisLodError, field: string) => new ThesisLodError(err.code, err.message, err.statusCode, { ...err.where, field }, { cause: err.cause });
+
 // The response's records, or the reason the whole file is refused (unsafe, malformed, not OAI-PMH, an error).
 function recordsOf(ctx: FileContext): XmlElement[] | ThesisLodError {
   const { text, lines, badLines } = ctx;
   const unsafe = findUnsafeMarkup(text, lines);
-  if (unsafe) return unsafe;
+  if (unsafe) return withField(unsafe, /<!ENTITY/.test(unsafe.message) ? '<!ENTITY>' : '<!DOCTYPE>');
   const declared = DECLARED_ENCODING.exec(text)?.[1];
   if (declared && !/^(utf-8|us-ascii)$/i.test(declared)) {
-    return ERR_INPUT_ENCODING(`the file declares encoding "${declared}"; only UTF-8 is read`, { line: 1 });
+    return ERR_INPUT_ENCODING(`the file declares encoding "${declared}"; only UTF-8 is read`, { line: 1, field: 'encoding' });
   }
   const syntax = checkWellFormed(text);
   if (syntax) {
@@ -39,15 +42,15 @@ function recordsOf(ctx: FileContext): XmlElement[] | ThesisLodError {
   } catch (err) {
     return ERR_INPUT_SYNTAX(`the XML parser failed: ${(err as Error).message}`, { line: 1 }, err);
   }
-  if (!root) return ERR_INPUT_SYNTAX('not an OAI-PMH response: no OAI-PMH root element', { line: 1 });
+  if (!root) return ERR_INPUT_SYNTAX('not an OAI-PMH response: no OAI-PMH root element', { line: 1, field: 'OAI-PMH' });
   const error = child(root, 'error');
   if (error) {
     // noRecordsMatch is an empty harvest page, not a problem.
     if (error.attrs.code === 'noRecordsMatch') return [];
-    return ERR_INPUT_SYNTAX(`OAI-PMH error ${error.attrs.code ?? '(no code)'}: ${error.text.trim()}`, { line: lines.lineAt(error.start) });
+    return ERR_INPUT_SYNTAX(`OAI-PMH error ${error.attrs.code ?? '(no code)'}: ${error.text.trim()}`, { line: lines.lineAt(error.start), field: 'error' });
   }
   const list = child(root, 'ListRecords') ?? child(root, 'GetRecord');
-  if (!list) return ERR_INPUT_SYNTAX('the response holds neither ListRecords nor GetRecord', { line: lines.lineAt(root.start) });
+  if (!list) return ERR_INPUT_SYNTAX('the response holds neither ListRecords nor GetRecord', { line: lines.lineAt(root.start), field: 'ListRecords' });
   return list.children.filter((c) => c.name === 'record');
 }
 
@@ -93,13 +96,22 @@ function readRecord(rec: XmlElement, ctx: FileContext): Ingested {
   return finish(record, problems);
 }
 
+// A refusal of the whole file: where it stopped (line, and the construct as its field) and what was looked for.
+function rejectFile(file: string, err: ThesisLodError): Ingested {
+  const line = err.where.line ?? 1;
+  const field = err.where.field ?? (err.code === ERR_INPUT_SYNTAX.code ? '(XML)' : '(prolog)');
+  const problem = err.toProblem();
+  const message = `${problem.message}; looked for ${oaiDc.describes}, and stopped on line ${line}, before any record was read`;
+  return { ok: false, source: { file, line }, errors: [{ ...problem, message, file, line, field }] };
+}
+
 /** Reads every record of one OAI-PMH response; a refused file yields one rejection, a bad record only its own. */
 export function* readOaiDc(input: RecordInput): Generator<Ingested> {
   const { text, badLines } = decodeUtf8(input.bytes);
   const ctx: FileContext = { file: input.file, text, lines: new LineIndex(text), badLines };
   const records = recordsOf(ctx);
   if (!Array.isArray(records)) {
-    yield rejectSource({ file: input.file, line: records.where.line ?? 1 }, records);
+    yield rejectFile(input.file, records);
     return;
   }
   // A bad byte outside every record (in the envelope) is reported once, for the file; the records still count.
@@ -114,6 +126,7 @@ export function* readOaiDc(input: RecordInput): Generator<Ingested> {
 /** OAI-PMH 2.0 responses with oai_dc records (a harvest page: many records per file). */
 export const oaiDc: Reader = {
   format: 'oai_dc',
+  describes: 'an OAI-PMH response (XML with an <OAI-PMH> root holding ListRecords or GetRecord)',
   extensions: ['.xml'],
   sniff: (head) => /<(?:[\w.-]+:)?OAI-PMH[\s>]/.test(head),
   read: readOaiDc,

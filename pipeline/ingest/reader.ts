@@ -11,6 +11,8 @@ export interface RecordInput {
 export interface Reader {
   /** The name records carry in ThesisRecord.format. */
   format: string;
+  /** What a file of this format looks like, for messages that say what was looked for ("an OAI-PMH response (…)"). */
+  describes?: string;
   /** File extensions (with the dot, lower case) this reader takes when no reader recognises the content. */
   extensions: readonly string[];
   /** True when the start of a file (up to 4 KiB, decoded leniently) is in this format. */

@@ -175,6 +175,7 @@ export function readUbcOcText(input: RecordInput): Ingested {
 /** The Open Collections item-page text format (data/records/*.txt). */
 export const ubcOcText: Reader = {
   format: 'ubc-oc-text',
+  describes: 'an Open Collections item page (text beginning "- Library Home /", with a "Label |" metadata table)',
   extensions: ['.txt'],
   // Item pages begin with the breadcrumb: "- Library Home /".
   sniff: (head) => /^- .+ \/$/.test(head.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0]!.trim()),
