@@ -139,10 +139,13 @@ describe('result formats, each read back with a real parser', () => {
     }
   });
 
-  it('refuses Turtle for ASK with 406 naming the formats it has, in good English', async () => {
-    const res = await get('ASK {}', {}, { accept: 'text/turtle' });
+  it('answers ASK with Accept naming only RDF syntaxes in JSON, and refuses with 406 in good English what no query form has', async () => {
+    const turtle = await get('ASK {}', {}, { accept: 'text/turtle' });
+    expect(turtle.statusCode).toBe(200);
+    expect(parseResults(turtle.headers['content-type'] as string, turtle.body)).toEqual({ boolean: true });
+    const res = await get('ASK {}', {}, { accept: 'image/png' });
     expect(res.statusCode).toBe(406);
-    expect(res.body).toMatch(/an ASK result cannot be sent as Accept: text\/turtle/);
+    expect(res.body).toMatch(/an ASK result cannot be sent as Accept: image\/png/);
     expect(res.body).toMatch(/application\/sparql-results\+json/);
   });
 
@@ -240,7 +243,7 @@ describe('protocol errors', () => {
     ['a body with no type', () => app.inject({ method: 'POST', url: '/sparql', payload: 'ASK {}' }), 415, /no Content-Type/],
     ['a non-UTF-8 query', () => app.inject({ method: 'POST', url: '/sparql', headers: { 'content-type': 'application/sparql-query; charset=UTF-16' }, payload: Buffer.from('ASK {}', 'utf16le') }), 415, /UTF-8/],
     ['PUT', () => app.inject({ method: 'PUT', url: '/sparql', payload: '' }), 405, /use GET or POST/],
-    ['a SELECT as Turtle', () => get('SELECT * {}', { format: 'ttl' }), 406, /SELECT result cannot be sent as format=ttl/],
+    ['a SELECT as Turtle or PNG', () => get('SELECT * {}', { format: 'ttl' }, { accept: 'image/png' }), 406, /SELECT result cannot be sent as format=ttl or Accept: image\/png/],
   ])('%s answers its status with an explanation', async (_what, send, status, message) => {
     const res = await send();
     expect(res.statusCode).toBe(status);

@@ -1,6 +1,6 @@
 // The SPARQL endpoint's representations: result formats per query form, and the choice between them (`format=` first, then Accept).
 import { negotiate, acceptableList, type Offer } from '../negotiate.ts';
-import { ERR_NOT_ACCEPTABLE } from '../../core/errors.ts';
+import { ERR_BAD_REQUEST, ERR_NOT_ACCEPTABLE } from '../../core/errors.ts';
 
 export type BindingsFormat = 'json' | 'xml' | 'csv' | 'tsv';
 export type GraphFormat = 'ttl' | 'nt' | 'nq' | 'jsonld' | 'rdf';
@@ -28,11 +28,12 @@ export const BOOLEAN_FORMATS: readonly Offer<BindingsFormat>[] = BINDINGS_FORMAT
 
 /** CONSTRUCT and DESCRIBE results, and the service description. */
 export const GRAPH_FORMATS: readonly Offer<GraphFormat>[] = [
-  { key: 'ttl', mediaType: 'text/turtle', aliases: ['application/x-turtle', 'turtle'], label: 'Turtle' },
+  // Turtle is N3 without its extensions: clients that ask for `n3` (SPARQLWrapper's N3) read it.
+  { key: 'ttl', mediaType: 'text/turtle', aliases: ['application/x-turtle', 'turtle', 'n3', 'text/n3', 'text/rdf+n3'], label: 'Turtle' },
   { key: 'nt', mediaType: 'application/n-triples', aliases: ['ntriples', 'n-triples', 'text/plain'], label: 'N-Triples' },
   { key: 'nq', mediaType: 'application/n-quads', aliases: ['nquads', 'n-quads'], label: 'N-Quads' },
   { key: 'jsonld', mediaType: 'application/ld+json', aliases: ['application/json', 'json-ld', 'json'], label: 'JSON-LD' },
-  { key: 'rdf', mediaType: 'application/rdf+xml', aliases: ['application/xml', 'text/xml', 'rdfxml', 'xml'], label: 'RDF/XML' },
+  { key: 'rdf', mediaType: 'application/rdf+xml', aliases: ['application/xml', 'text/xml', 'rdfxml', 'rdf+xml', 'xml'], label: 'RDF/XML' },
 ];
 
 /** The media type sent for each format (charset where the type takes one). */
@@ -57,15 +58,43 @@ const TABLES: Record<ResultKind, readonly Offer<ResultFormat>[]> = {
 /** A client's wishes, carried to the worker, which alone knows the query form once it has parsed the query. */
 export interface FormatWish {
   accept?: string;
-  format?: string;
+  /** Every `format` value sent (SPARQLWrapper sends a name and a media type: `format=tsv&format=text/tab-separated-values`). */
+  format?: string | readonly string[];
 }
 
-/** Picks the result format for a query form, or throws 406 naming what the form can be sent as. */
+const FORM_NAMES: Record<ResultKind, string> = { bindings: 'SELECT', boolean: 'ASK', graph: 'CONSTRUCT/DESCRIBE' };
+
+/**
+ * The offer `format` names for this form: the values that fit it must agree (a name and its media type do); values that
+ * fit no offer of this form (format=csv for a CONSTRUCT, a name of another endpoint's) leave the choice to Accept.
+ */
+function formatOffer(kind: ResultKind, values: readonly string[]): Offer<ResultFormat> | undefined {
+  const fitting = new Map<ResultFormat, Offer<ResultFormat>>();
+  for (const value of values) {
+    const offer = negotiate(TABLES[kind], undefined, value);
+    if (offer) fitting.set(offer.key, offer);
+  }
+  if (fitting.size > 1) {
+    throw ERR_BAD_REQUEST(`the format parameters name different formats for a ${FORM_NAMES[kind]} result (${values.map((v) => `format=${v}`).join(', ')}); send one`, { field: 'format' });
+  }
+  return [...fitting.values()][0];
+}
+
+/**
+ * Picks the result format for a query form: `format` first, then Accept. An Accept that names only formats of the other
+ * query forms (roqet asks for a CONSTRUCT as application/sparql-results+xml) gets this form's default, as Virtuoso and
+ * Fuseki answer; one that names nothing this endpoint sends gets 406, naming what the form can be sent as.
+ */
 export function chooseFormat(kind: ResultKind, wish: FormatWish): ResultFormat {
   const table = TABLES[kind];
-  const offer = negotiate(table, wish.accept, wish.format);
+  const values = (typeof wish.format === 'string' ? [wish.format] : wish.format ?? []).filter((v) => v.trim() !== '');
+  const named = formatOffer(kind, values);
+  if (named) return named.key;
+  const offer = negotiate(table, wish.accept);
   if (offer) return offer.key;
-  const asked = wish.format !== undefined && wish.format !== '' ? `format=${wish.format}` : `Accept: ${wish.accept}`;
-  const form = kind === 'bindings' ? 'SELECT' : kind === 'boolean' ? 'ASK' : 'CONSTRUCT/DESCRIBE';
+  const others = (Object.keys(TABLES) as ResultKind[]).filter((k) => TABLES[k] !== table);
+  if (others.some((k) => negotiate(TABLES[k], wish.accept))) return table[0]!.key;
+  const asked = values.length > 0 ? `${values.map((v) => `format=${v}`).join(', ')} or Accept: ${wish.accept}` : `Accept: ${wish.accept}`;
+  const form = FORM_NAMES[kind];
   throw ERR_NOT_ACCEPTABLE(`${/^[AEIOU]/.test(form) ? 'an' : 'a'} ${form} result cannot be sent as ${asked}; available: ${acceptableList(table)} (or format=${table.map((o) => o.key).join('|')})`);
 }

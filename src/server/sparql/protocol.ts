@@ -9,8 +9,8 @@ export interface ProtocolRequest {
   text: string;
   defaultGraphs: string[];
   namedGraphs: string[];
-  /** The `format` parameter, for clients that cannot set Accept. */
-  format?: string;
+  /** The `format` parameter's values, for clients that cannot set Accept (some send it twice: a name and a media type). */
+  format: string[];
 }
 
 type Params = Record<string, unknown>;
@@ -62,7 +62,7 @@ export function readProtocol(method: string, contentType: string | undefined, ur
     namedGraphs: [...values(url, 'named-graph-uri'), ...values(extra, 'named-graph-uri')],
   });
   if (method === 'GET' || method === 'HEAD') {
-    const format = one(url, 'format');
+    const format = values(url, 'format');
     if (values(url, 'update').length > 0) return { operation: 'update', text: values(url, 'update')[0]!, ...graphs(), format };
     const query = one(url, 'query');
     if (query === undefined) return { operation: 'none', text: '', ...graphs(), format };
@@ -70,7 +70,7 @@ export function readProtocol(method: string, contentType: string | undefined, ur
   }
   const { type, charset } = mediaType(contentType);
   if (type === FORM) {
-    const format = one(url, 'format') ?? one(body, 'format');
+    const format = [...values(url, 'format'), ...values(body, 'format')];
     const queries = values(body, 'query');
     const updates = values(body, 'update');
     if (queries.length > 0 && updates.length > 0) throw ERR_BAD_REQUEST('send either query or update, not both');
@@ -82,9 +82,9 @@ export function readProtocol(method: string, contentType: string | undefined, ur
   }
   if (type === QUERY) {
     checkUtf8(charset, QUERY);
-    return { operation: 'query', text: nonEmpty(typeof body === 'string' ? body : '', 'query'), ...graphs(), format: one(url, 'format') };
+    return { operation: 'query', text: nonEmpty(typeof body === 'string' ? body : '', 'query'), ...graphs(), format: values(url, 'format') };
   }
-  if (type === UPDATE) return { operation: 'update', text: typeof body === 'string' ? body : '', ...graphs(), format: one(url, 'format') };
+  if (type === UPDATE) return { operation: 'update', text: typeof body === 'string' ? body : '', ...graphs(), format: values(url, 'format') };
   const got = type === '' ? 'no Content-Type' : `Content-Type ${type}`;
   throw ERR_UNSUPPORTED_MEDIA_TYPE(`POST a query as ${FORM} (query=…) or as ${QUERY}; got ${got}`);
 }
