@@ -1,5 +1,5 @@
-// GET /browse and /browse/{person,organization,place,event,concept}: entity lists linking to their pages, paged.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+// GET /browse (the theses), /browse/{year,degree,program,collection}[/{value}] (theses by facet) and /browse/{person,…,concept} (entities), paged.
+import type { FastifyInstance } from 'fastify';
 import { ENTITY_KINDS, type EntityKind } from '../../core/iri.ts';
 import { ERR_NOT_FOUND } from '../../core/errors.ts';
 import type { PublicUrls } from '../public-url.ts';
@@ -7,6 +7,7 @@ import { html } from '../views/html.ts';
 import { count, renderPage, sendPage } from './page.ts';
 import { missingIndexPage } from './search.ts';
 import type { SearchService } from './search-service.ts';
+import { browsePage, facetBody, facetValue, FACET_TITLES, isThesisFacet, thesesBody } from './browse-theses.ts';
 
 /** Plural titles of the browse pages. */
 export const KIND_TITLES: Record<EntityKind, string> = {
@@ -38,24 +39,37 @@ ${slice.length ? html`<ul class="browse">${slice.map((e) => html`<li><a href="${
 ${pages > 1 ? html`<nav class="pager" aria-label="Pages">${p > 1 ? html`<a rel="prev" href="${urls.path(`browse/${kind}?page=${p - 1}`)}">Previous</a>` : ''}<span>Page ${p} of ${pages}</span>${p < pages ? html`<a rel="next" href="${urls.path(`browse/${kind}?page=${p + 1}`)}">Next</a>` : ''}</nav>` : ''}`;
 }
 
-/** Registers the browse pages over a loaded index. */
+/** Registers the browse pages: theses through the data store, entities over the search index when the build made one. */
 export function registerBrowse(app: FastifyInstance, service: SearchService | undefined): void {
-  const { urls } = app;
-  app.get('/browse', async function browseIndex(_request: FastifyRequest, reply: FastifyReply) {
-    if (!service) return sendPage(reply, missingIndexPage(urls, 'Browse'), 503);
+  const { urls, iris, data } = app;
+  app.get<{ Querystring: { page?: string } }>('/browse', async function browseIndex(request, reply) {
+    const entities = service ? kindNav(urls, service) : html`<p class="notice">The people, places and subjects lists need the search index, which this build did not make.</p>`;
     return sendPage(reply, renderPage(urls, {
-      title: 'Browse', path: 'browse', description: 'Browse the people, organisations, places, events and subjects of the theses.',
-      main: html`<h1>Browse</h1><p>Everything the theses name or are about, by type.</p>${kindNav(urls, service)}`,
+      title: 'Browse', path: 'browse', description: 'Browse the theses by year, degree, program and collection, and the people, organisations, places, events and subjects they name.',
+      main: [await thesesBody(urls, iris, data, browsePage(request.query.page)), html`<h2>People, places, subjects</h2>${entities}`],
     }));
   });
   app.get<{ Params: { kind: string }; Querystring: { page?: string } }>('/browse/:kind', async function browseKind(request, reply) {
-    const kind = request.params.kind as EntityKind;
-    if (!(ENTITY_KINDS as readonly string[]).includes(kind)) throw ERR_NOT_FOUND(`there is no browse list for "${request.params.kind}"; try one of ${ENTITY_KINDS.join(', ')}`);
+    const { kind: name } = request.params;
+    if (isThesisFacet(name)) {
+      return sendPage(reply, renderPage(urls, { title: FACET_TITLES[name].title, path: `browse/${name}`, main: await facetBody(urls, iris, data, name) }));
+    }
+    const kind = name as EntityKind;
+    if (!(ENTITY_KINDS as readonly string[]).includes(kind)) throw ERR_NOT_FOUND(`there is no browse list for "${name}"; try one of ${[...ENTITY_KINDS, 'year', 'degree', 'program', 'collection'].join(', ')}`);
     if (!service) return sendPage(reply, missingIndexPage(urls, KIND_TITLES[kind]), 503);
     const page = Number.parseInt(String(request.query.page ?? '1'), 10) || 1;
     return sendPage(reply, renderPage(urls, {
       title: KIND_TITLES[kind], path: `browse/${kind}`, description: `${KIND_TITLES[kind]} named in the theses.`,
       main: browseBody(urls, service, kind, page),
     }));
+  });
+  app.get<{ Params: { kind: string; value: string }; Querystring: { page?: string } }>('/browse/:kind/:value', async function browseFacetValue(request, reply) {
+    const { kind: name, value: segment } = request.params;
+    if (!isThesisFacet(name)) throw ERR_NOT_FOUND(`there is no browse list ${name}/${segment}; theses are listed by ${['year', 'degree', 'program', 'collection'].join(', ')}`);
+    const value = facetValue(iris, name, segment);
+    if (value === undefined) throw ERR_NOT_FOUND(`no thesis has ${name} ${JSON.stringify(segment)}`);
+    const facet = { name, segment, value };
+    const main = await thesesBody(urls, iris, data, browsePage(request.query.page), facet);
+    return sendPage(reply, renderPage(urls, { title: `${FACET_TITLES[name].one}: ${segment}`, path: `browse/${name}/${encodeURIComponent(segment)}`, main }));
   });
 }
