@@ -52,6 +52,15 @@ export interface Config {
   oaiTokenSecret: string;
   /** How long a resumption token is accepted, in seconds. */
   oaiTokenTtlSeconds: number;
+  /** Where the data is served from: `embedded` (DIST_DIR, in this process) or `sparql` (an external store at storeUrls). */
+  store: 'embedded' | 'sparql';
+  /** The external store's SPARQL query endpoints, one per replica (STORE_URL, comma-separated). */
+  storeUrls: string[];
+  /** Milliseconds a document's reads may take from the external store before the server answers 503. */
+  storeTimeoutMs: number;
+  /** Credentials for loading the external store: from the environment only (STORE_USER, STORE_PASSWORD), never a flag. */
+  storeUser?: string;
+  storePassword?: string;
 }
 
 export type ConfigInput = Partial<Record<keyof Config, string | number | boolean | undefined>>;
@@ -66,6 +75,7 @@ const ENV_NAMES: Partial<Record<keyof Config, string>> = {
   maxWithdrawShare: 'MAX_WITHDRAW_SHARE', harvestDelayMs: 'HARVEST_DELAY_MS',
   oaiRepositoryId: 'OAI_REPOSITORY_ID', oaiAdminEmail: 'OAI_ADMIN_EMAIL', oaiPageSize: 'OAI_PAGE_SIZE',
   oaiTokenSecret: 'OAI_TOKEN_SECRET', oaiTokenTtlSeconds: 'OAI_TOKEN_TTL_SECONDS',
+  store: 'STORE', storeUrls: 'STORE_URL', storeTimeoutMs: 'STORE_TIMEOUT_MS',
 };
 
 /**
@@ -152,6 +162,7 @@ export function loadConfig(flags: ConfigInput = {}, env: NodeJS.ProcessEnv = pro
     oaiPageSize: int('oaiPageSize', pick('oaiPageSize', flags, env), 100, 1, 10_000),
     oaiTokenSecret: String(pick('oaiTokenSecret', flags, env) ?? ''),
     oaiTokenTtlSeconds: int('oaiTokenTtlSeconds', pick('oaiTokenTtlSeconds', flags, env), 86_400, 1, 31 * 86_400),
+    ...storeConfig(flags, env),
   };
   // A build replaces DIST_DIR whole, so nothing that must survive a build may live inside it.
   const keep: [string, string][] = [['STATE_DIR', config.stateDir], ['DATA_DIR', config.dataDir], ['the working directory', process.cwd()]];
