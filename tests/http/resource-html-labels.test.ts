@@ -39,7 +39,7 @@ describe('the thesis page (dist-mini)', () => {
       ['Date issued', 'dcterms:issued schema:datePublished'],
       ['Graduation date', 'tl:graduationDate'],
       ['Date available', 'dcterms:available'],
-      ['In support of', 'schema:inSupportOf'],
+      ['Degree', 'schema:inSupportOf'],
       ['Degree grantor', 'tl:degreeGrantor'],
       ['Subject', 'dcterms:subject schema:about'],
       ['Mentions', 'schema:mentions'],
@@ -48,12 +48,20 @@ describe('the thesis page (dist-mini)', () => {
       ['Licence', 'dcterms:license'],
       ['Rights', 'dcterms:rights'],
       ['DOI', 'bibo:doi'],
-      ['Same as', 'schema:sameAs'],
-      ['Derived from', 'prov:wasDerivedFrom'],
-      ['Part of', 'dcterms:isPartOf'],
+      ['Persistent link', 'schema:sameAs'],
+      ['Source record', 'prov:wasDerivedFrom'],
+      ['Collection', 'dcterms:isPartOf'],
       ['Language', 'dcterms:language schema:inLanguage'],
-      ['Type of resource', 'dcterms:type'],
+      ['Resource type', 'dcterms:type'],
     ]);
+  });
+
+  it('leads with the names a cataloguer reads, keeping the vocabulary term beside each (only a thesis\'s fields are renamed)', async () => {
+    const dt = (name: string, term: string) => new RegExp(`<dt><span class="prop"[^>]*>${name}</span> <span class="terms"><a href="[^"]*">${term}</a></span></dt>`);
+    expect(body).toMatch(dt('Degree', 'schema:inSupportOf'));
+    expect(body).toMatch(dt('Collection', 'dcterms:isPartOf'));
+    // An abstract is part of its thesis, not of a collection: the vocabulary's own label stays.
+    expect(await page('/doc/abstract/1.0449833')).toMatch(dt('Part of', 'dcterms:isPartOf'));
   });
 
   it('shows the title once, under both property names, each linking to its definition', () => {
@@ -80,7 +88,7 @@ describe('the thesis page (dist-mini)', () => {
     const value = (name: string) => rows(body).find((r) => r.name === name)!.value;
     expect(value('Language')).toContain('>English</a>');
     expect(value('Licence')).toContain('>CC BY-NC-ND 4.0</a>');
-    expect(value('Type of resource')).toContain('>Text</a>');
+    expect(value('Resource type')).toContain('>Text</a>');
     expect(value('Graduation date')).toBe('<time datetime="2025-11">November 2025</time>');
     // No row is named by a bare prefixed name.
     for (const r of rows(body)) expect(r.name).not.toMatch(/^[a-z]+:/);

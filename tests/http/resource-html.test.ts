@@ -128,7 +128,7 @@ describe('the thesis page', () => {
     // Our term by its label in the ontology graph, a standard one by ontology/display-labels.ttl; the RDF term small beside it.
     expect(body).toContain('<dt><span class="prop" title="A thesis advisor of the thesis.">Supervisor</span> <span class="terms"><a href="/ontology#supervisor">tl:supervisor</a></span></dt>');
     expect(body).toContain('<a href="/id/person/1.0449833-supervisor-1">Smith, Ann</a>');
-    expect(body).toContain('<dt><span class="prop" title="The degree the thesis was submitted for.">In support of</span> <span class="terms"><a href="http://schema.org/inSupportOf">schema:inSupportOf</a></span></dt>');
+    expect(body).toContain('<dt><span class="prop" title="The degree the thesis was submitted for.">Degree</span> <span class="terms"><a href="http://schema.org/inSupportOf">schema:inSupportOf</a></span></dt>');
   });
 
   it('links each format and a prefilled query whose IRI is bound, not spliced', () => {

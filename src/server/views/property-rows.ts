@@ -46,6 +46,15 @@ const ROW_NAME_FALLBACK: Readonly<Record<string, string>> = {
   'foaf:name': 'schema:name', 'skos:prefLabel': 'schema:name', 'rdfs:label': 'schema:name', 'skos:altLabel': 'schema:alternateName',
 };
 
+/**
+ * What a cataloguer calls a field of a thesis record where the vocabulary's own label reads otherwise ("in support of",
+ * "part of"): the row leads with this name, and the terms stay beside it for readers of the RDF.
+ */
+const THESIS_FIELD_NAMES: Readonly<Record<string, string>> = {
+  'schema:inSupportOf': 'Degree', 'bibo:degree': 'Degree', 'dcterms:isPartOf': 'Collection', 'tl:program': 'Program',
+  'prov:wasDerivedFrom': 'Source record', 'schema:sameAs': 'Persistent link', 'dcterms:type': 'Resource type',
+};
+
 const familiesByBase = new Map<string, string[][]>();
 
 /** Expands `prefix:local` for a deployment (ours, `tl:`, depend on the base). */
@@ -175,12 +184,18 @@ function renderValue(ctx: ViewContext, value: Term, above?: ShownAbove): SafeHtm
   return renderTerm(ctx, value);
 }
 
-/** The row's name: the human label of its first property, and every property it stands for in prefixed form, each a link. */
-function rowName(ctx: ViewContext, row: PropertyRow): SafeHtml {
+/** The name a row leads with: a thesis field's cataloguing name, else the human label of the property that names it. */
+export function rowLabel(ctx: ViewContext, row: PropertyRow, subject: Term): string {
+  const field = ctx.iris.parse(subject.value)?.kind === 'thesis' ? THESIS_FIELD_NAMES[prefixed(ctx, row.predicates[0]!)] : undefined;
+  return field ?? capitalise(termName(ctx, rowNameTerm(ctx, row)));
+}
+
+/** The row's name: words first (rowLabel), then every property it stands for in prefixed form, each a link, as secondary text. */
+function rowName(ctx: ViewContext, row: PropertyRow, subject: Term): SafeHtml {
   const first = row.predicates[0]!;
   const terms = row.predicates.map((p, i) => html`${i ? ', ' : ''}<a href="${ctx.urls.href(p) ?? '#'}">${prefixed(ctx, p)}</a>`);
   const gloss = termComment(ctx, first);
-  return html`<span class="prop"${gloss ? html` title="${gloss}"` : ''}>${capitalise(termName(ctx, rowNameTerm(ctx, row)))}</span> <span class="terms">${terms}</span>`;
+  return html`<span class="prop"${gloss ? html` title="${gloss}"` : ''}>${rowLabel(ctx, row, subject)}</span> <span class="terms">${terms}</span>`;
 }
 
 /** Renders a subject's properties as one description list (`id` on the list when given). */
@@ -189,7 +204,7 @@ export function propertyList(ctx: ViewContext, quads: readonly Quad[], subject: 
   const rows = propertyRows(ctx, quads, subject).map((row) => {
     const vs = row.values;
     const value = vs.length === 1 ? renderValue(ctx, vs[0]!, shown) : html`<ul>${vs.map((v) => html`<li>${renderValue(ctx, v, shown)}</li>`)}</ul>`;
-    return html`\n<dt>${rowName(ctx, row)}</dt>\n<dd>${value}</dd>`;
+    return html`\n<dt>${rowName(ctx, row, subject)}</dt>\n<dd>${value}</dd>`;
   });
   if (!rows.length) return html``;
   return html`<dl class="props"${id ? html` id="${id}"` : ''}>${rows}</dl>`;
