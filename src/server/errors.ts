@@ -65,7 +65,10 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, err: Pub
 async function errorsPlugin(app: FastifyInstance): Promise<void> {
   app.setErrorHandler(function handleError(error, request, reply) {
     const shown = publicError(error);
-    if (shown.statusCode >= 500) request.log.error({ err: error, reqId: request.id }, 'request failed');
+    // Only a fault of ours is an error with its stack. A 503 of ours (busy, timed out, not ready) is load, which the body
+    // and Retry-After explain: one warning line. A 4xx is the client's: one info line.
+    if (shown.statusCode >= 500 && !(error instanceof ThesisLodError && error.statusCode === 503)) request.log.error({ err: error, reqId: request.id }, 'request failed');
+    else if (shown.statusCode >= 500) request.log.warn({ code: shown.code, status: shown.statusCode }, shown.message);
     else request.log.info({ code: shown.code, status: shown.statusCode }, shown.message);
     return sendError(request, reply, shown);
   });

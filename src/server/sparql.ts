@@ -7,6 +7,7 @@ import { negotiate, acceptableList, type Offer } from './negotiate.ts';
 import { QueryPool } from './sparql/pool.ts';
 import { loadStoreBuffers } from './store.ts';
 import { readProtocol, type ProtocolRequest } from './sparql/protocol.ts';
+import { checkQueryText } from './sparql/query-limits.ts';
 import { GRAPH_FORMATS, type GraphFormat } from './sparql/formats.ts';
 import type { QueryAnswer, QueryJob } from './sparql/execute.ts';
 import type { ServiceJob } from './sparql/messages.ts';
@@ -68,6 +69,8 @@ async function sparqlRoutes(app: FastifyInstance, { pool }: { pool: QueryPool })
   async function runQuery(request: FastifyRequest, reply: FastifyReply, protocol: ProtocolRequest): Promise<FastifyReply> {
     const started = performance.now();
     const query = protocol.text.length > LOGGED_QUERY_CHARS ? `${protocol.text.slice(0, LOGGED_QUERY_CHARS)}…` : protocol.text;
+    // Before any parser sees it, and before it takes a place in the pool: a text too large or too deep is refused here.
+    checkQueryText(protocol.text, { maxBytes: config.maxQueryBytes, maxDepth: config.maxQueryDepth });
     const gone = clientGone(reply);
     try {
       const answer = await answerJob(reply, {
@@ -75,6 +78,8 @@ async function sparqlRoutes(app: FastifyInstance, { pool }: { pool: QueryPool })
         defaultGraphs: protocol.defaultGraphs,
         namedGraphs: protocol.namedGraphs,
         wish: { accept: request.headers.accept, format: protocol.format },
+        // The address fastify reads (X-Forwarded-For only behind a trusted proxy): the pool bounds each one's share.
+        client: request.ip,
       }, gone.signal);
       request.log.info({ query, ms: Math.round(performance.now() - started), rows: answer.rows, format: answer.format, truncated: answer.truncated }, 'sparql query');
       return send(reply, answer, config.maxResultRows);
@@ -94,7 +99,9 @@ async function sparqlRoutes(app: FastifyInstance, { pool }: { pool: QueryPool })
 
   /** A GET without query: the query UI for a browser, the service description for everyone else. */
   async function withoutQuery(request: FastifyRequest, reply: FastifyReply, protocol: ProtocolRequest): Promise<FastifyReply> {
-    const offer = negotiate(NO_QUERY_FORMATS, request.headers.accept, protocol.format);
+    // The first `format` value this answer has (a name and its media type agree), else Accept.
+    const named = protocol.format.map((f) => negotiate(NO_QUERY_FORMATS, undefined, f)).find((o) => o !== undefined);
+    const offer = named ?? negotiate(NO_QUERY_FORMATS, request.headers.accept);
     if (!offer) throw ERR_NOT_ACCEPTABLE(`GET /sparql without a query answers the service description (${acceptableList(GRAPH_FORMATS)}) or the query UI (text/html)`);
     if (offer.key === 'html') {
       // The site plugin decorates `queryUi`; without it (an app without the site), say where the UI would be.
@@ -103,7 +110,7 @@ async function sparqlRoutes(app: FastifyInstance, { pool }: { pool: QueryPool })
     }
     const gone = clientGone(reply);
     try {
-      return send(reply, await answerJob(reply, { service: true, wish: { format: offer.key } }, gone.signal), config.maxResultRows);
+      return send(reply, await answerJob(reply, { service: true, wish: { format: offer.key }, client: request.ip }, gone.signal), config.maxResultRows);
     } catch (err) {
       if (gone.signal.aborted) return reply.code(CLIENT_GONE).send();
       throw err;
@@ -155,6 +162,7 @@ async function sparqlPlugin(app: FastifyInstance): Promise<void> {
     timeoutMs: config.queryTimeoutMs,
     maxConcurrent: config.maxConcurrentQueries,
     queueWaitMs: config.queryQueueWaitMs,
+    perClient: config.sparqlPerClient,
     limits: { maxRows: config.maxResultRows, maxBytes: config.maxResultBytes },
     heapMb: 2048,
     // A runaway query takes the CPU documents leave; documents never wait for it.

@@ -1,6 +1,6 @@
 // Runs one SPARQL query with Comunica over the quad store and serialises its result within the row and byte caps.
 import { QueryEngine } from '@comunica/query-sparql-rdfjs';
-import { termToId, type Quad } from 'n3';
+import { termToId, type NamedNode, type Quad } from 'n3';
 import { KeysQueryOperation } from '@comunica/context-entries';
 import type { QuadStore } from '../../store/quad-store.ts';
 import { StoreQuerySource } from '../../store/comunica-source.ts';
@@ -8,7 +8,8 @@ import type { Bindings, Term } from '@rdfjs/types';
 import { ERR_QUERY_SYNTAX, ERR_QUERY_TOO_LARGE, ERR_QUERY_REFUSED } from '../../core/errors.ts';
 import { Iris } from '../../core/iri.ts';
 import { chooseFormat, CONTENT_TYPES, type BindingsFormat, type FormatWish, type GraphFormat, type ResultFormat, type ResultKind } from './formats.ts';
-import { gateQuery, checkAlgebra, graphTerms, withDataset } from './gate.ts';
+import { gateQuery, checkAlgebra, graphTerms, withDataset, isStackOverflow, tooDeep } from './gate.ts';
+import { answerGraphNames, datasetNames } from './graph-names.ts';
 import { bindingsWriter, writeBoolean, type Sink } from './results.ts';
 import { writeGraph } from './graph-output.ts';
 import { classifyEngineError } from './engine-errors.ts';
@@ -23,6 +24,8 @@ export interface QueryJob {
   defaultGraphs: string[];
   namedGraphs: string[];
   wish: FormatWish;
+  /** Who asked (the client's address): the pool bounds each client's share of its places. */
+  client?: string;
 }
 
 /** The caps a result must fit: rows beyond maxRows are cut off (and said so), bytes beyond maxBytes fail the query. */
@@ -148,6 +151,8 @@ export class QueryRunner {
   private readonly sources = new Map<string, StoreQuerySource>();
   /** Relative IRIs in a query resolve against the endpoint's own IRI, as the Protocol allows. */
   private readonly endpoint: string;
+  /** The store's named graphs, for GRAPH over a group without triple patterns. */
+  private readonly graphNames: NamedNode[];
 
   /** `base` is the deployment's BASE_URI: it names the endpoint and the prefixes graph results are written with. */
   constructor(store: QuadStore, private readonly base: string) {
@@ -155,6 +160,7 @@ export class QueryRunner {
     this.store = store;
     this.patternSource = new StoreQuerySource(store, { joins: false });
     this.endpoint = new Iris(base).sparql().value;
+    this.graphNames = store.graphIds().map((id) => store.term(id)).filter((t): t is NamedNode => t.termType === 'NamedNode');
   }
 
   // A fresh context per call: Comunica writes into the one it is given (explain mode sticks to it).
@@ -184,23 +190,35 @@ export class QueryRunner {
 
   /** Gates, plans and runs a query, then serialises its result in the format the client's wish selects. */
   async run(job: QueryJob, limits: Limits, signal?: AbortSignal): Promise<QueryAnswer> {
+    try {
+      return await this.runGated(job, limits, signal);
+    } catch (err) {
+      // The text caps keep nesting far below any stack; should a parser or walker still overflow, it is a 400.
+      throw isStackOverflow(err) ? tooDeep(err) : err;
+    }
+  }
+
+  private async runGated(job: QueryJob, limits: Limits, signal?: AbortSignal): Promise<QueryAnswer> {
     const gated = gateQuery(job.query, this.endpoint);
     const format = chooseFormat(gated.kind, job.wish);
     const defaults = graphTerms(job.defaultGraphs, 'default-graph-uri');
     const named = graphTerms(job.namedGraphs, 'named-graph-uri');
+    const protocolDataset = defaults.length + named.length > 0;
+    const text = answerGraphNames(gated.tree, datasetNames(gated.tree, named, protocolDataset, this.graphNames)) ?? job.query;
     let operation: Operation;
     try {
-      operation = ((await this.engine.explain(job.query, this.context(), 'parsed')) as unknown as { data: Operation }).data;
+      operation = ((await this.engine.explain(text, this.context(), 'parsed')) as unknown as { data: Operation }).data;
     } catch (cause) {
+      if (isStackOverflow(cause)) throw tooDeep(cause);
       throw ERR_QUERY_SYNTAX((cause as Error).message, {}, cause);
     }
     checkAlgebra(operation);
     const variables = gated.variables ?? inAppearanceOrder(projectedVariables(operation) ?? [], gated.appearance ?? []);
-    const plan = rewriteLinkPaths(pushFiltersDown(defaults.length + named.length > 0 ? withDataset(operation, defaults, named) : operation));
+    const plan = rewriteLinkPaths(pushFiltersDown(protocolDataset ? withDataset(operation, defaults, named) : operation));
     try {
       return await this.evaluate(plan, gated.kind, format, variables, gated.base, limits, signal);
     } catch (err) {
-      throw err instanceof QueryCancelled ? err : classifyEngineError(err);
+      throw err instanceof QueryCancelled || isStackOverflow(err) ? err : classifyEngineError(err);
     }
   }
 

@@ -1,7 +1,7 @@
 // The query gate: what may run. SPARQL 1.1 syntax (sparqljs), no update, no SERVICE; then the engine's own parse is checked again.
 import sparqljs from 'sparqljs';
 import { DataFactory, type NamedNode } from 'n3';
-import { ERR_QUERY_SYNTAX, ERR_QUERY_REFUSED, ERR_UPDATE_REFUSED, ERR_BAD_REQUEST } from '../../core/errors.ts';
+import { ERR_QUERY_SYNTAX, ERR_QUERY_REFUSED, ERR_UPDATE_REFUSED, ERR_BAD_REQUEST, ERR_QUERY_LIMIT } from '../../core/errors.ts';
 import type { ResultKind } from './formats.ts';
 
 /** What the gate learnt from a query it lets through. */
@@ -92,27 +92,49 @@ function selects(node: unknown, out: sparqljs.SelectQuery[] = []): sparqljs.Sele
 
 const SERVICE_REFUSED = 'SERVICE is not allowed: this endpoint never fetches remote data (query the dataset here, or run a federated query on your own engine)';
 
+/** True for the error a recursion past the stack throws (a nesting the text caps should have refused). */
+export function isStackOverflow(err: unknown): boolean {
+  return err instanceof RangeError && /call stack/i.test(err.message);
+}
+
+/** Whatever nests too deeply for a parser or a walker is the query's fault: 400 naming the limit, never a 500. */
+export function tooDeep(cause: unknown): Error {
+  return ERR_QUERY_LIMIT('the query nests too deeply to be read (brackets and chained operators); flatten it, such as VALUES or IN (…) in place of a chain of || or +', { field: 'query' }, cause);
+}
+
 /**
  * Parses a query as SPARQL 1.1 with sparqljs and refuses updates and SERVICE, naming the reason.
  * `baseIri` resolves relative IRIs in the query (the endpoint's own IRI, as the Protocol allows).
  */
-export function gateQuery(text: string, baseIri: string): GatedQuery {
+export function gateQuery(text: string, baseIri: string): GatedQuery & { tree: sparqljs.Query } {
+  try {
+    return gate(text, baseIri);
+  } catch (err) {
+    throw isStackOverflow(err) ? tooDeep(err) : err;
+  }
+}
+
+function gate(text: string, baseIri: string): GatedQuery & { tree: sparqljs.Query } {
   let parsed: sparqljs.SparqlQuery;
   try {
     parsed = new sparqljs.Parser({ baseIRI: baseIri }).parse(text);
   } catch (cause) {
+    if (isStackOverflow(cause)) throw tooDeep(cause);
     throw ERR_QUERY_SYNTAX((cause as Error).message, {}, cause);
   }
   if (parsed.type === 'update') throw ERR_UPDATE_REFUSED('a SPARQL Update was sent as a query; this endpoint answers queries only');
+  // sparqljs reads a text of comments, PREFIX and BASE alone as a query with no form.
+  if ((parsed as { type?: string }).type !== 'query') throw ERR_QUERY_SYNTAX('the text holds no query, only comments or a prologue (PREFIX, BASE); add SELECT, ASK, CONSTRUCT or DESCRIBE');
   if (findType(parsed, new Set(['service']))) throw ERR_QUERY_REFUSED(SERVICE_REFUSED);
   for (const select of selects(parsed)) checkGrouping(select);
   const kind: ResultKind = parsed.queryType === 'SELECT' ? 'bindings' : parsed.queryType === 'ASK' ? 'boolean' : 'graph';
   const base = (parsed as { base?: string }).base;
-  if (parsed.queryType !== 'SELECT') return { kind, base };
+  const tree = parsed;
+  if (parsed.queryType !== 'SELECT') return { kind, base, tree };
   const vars = parsed.variables;
-  if (vars.length === 1 && (vars[0] as { termType?: string }).termType === 'Wildcard') return { kind, base, appearance: [...variablesIn(parsed.where)] };
+  if (vars.length === 1 && (vars[0] as { termType?: string }).termType === 'Wildcard') return { kind, base, tree, appearance: [...variablesIn(parsed.where)] };
   const variables = (vars as (sparqljs.VariableTerm | sparqljs.VariableExpression)[]).map((v) => ('termType' in v ? v.value : v.variable.value));
-  return { kind, base, variables };
+  return { kind, base, tree, variables };
 }
 
 /** Refuses an engine algebra that holds SERVICE or any update operation: the engine's parse, not only ours, must be clean. */

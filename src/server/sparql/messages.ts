@@ -23,6 +23,8 @@ export interface WireError {
 export interface ServiceJob {
   service: true;
   wish: FormatWish;
+  /** Who asked: the pool bounds each client's share of its places. */
+  client?: string;
 }
 
 export type ToWorker =

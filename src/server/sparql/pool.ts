@@ -1,4 +1,4 @@
-// The query pool: worker threads over the shared store, a concurrency bound with a short wait, dispatch to the least busy worker, timeouts, cancellation, and runaway workers swapped for a warm spare.
+// The query pool: worker threads over the shared store, a concurrency bound with a bounded wait and a share per client, dispatch to the least busy worker, timeouts, cancellation, and runaway workers swapped for a warm spare.
 import { Worker } from 'node:worker_threads';
 import type { EventLoopUtilization } from 'node:perf_hooks';
 import type { FastifyBaseLogger } from 'fastify';
@@ -15,6 +15,8 @@ export interface PoolOptions extends WorkerInit {
   /** Queries admitted at once across the pool; the next ones wait (queueWaitMs at most, as many again) or get 503. */
   maxConcurrent: number;
   queueWaitMs: number;
+  /** Queries one client (address) may have running and waiting at once: one client's loops never take every place. */
+  perClient: number;
   limits: Limits;
   /** Heap of each worker, in MiB. */
   heapMb: number;
@@ -29,6 +31,8 @@ export interface RunOptions {
 
 interface Pending {
   id: number;
+  /** The client's address ('' when unknown: the CLI, a test calling run() itself). */
+  client: string;
   job: QueryJob | ServiceJob;
   limits: Limits;
   resolve(answer: QueryAnswer): void;
@@ -86,6 +90,13 @@ function revive(error: WireError): Error {
   return new ThesisLodError(error.code, error.message, error.statusCode);
 }
 
+/** Adds `by` to a client's count, dropping it at zero (the maps hold only clients with queries). */
+function count(map: Map<string, number>, client: string, by: number): void {
+  const n = (map.get(client) ?? 0) + by;
+  if (n > 0) map.set(client, n);
+  else map.delete(client);
+}
+
 /** Runs queries on worker threads so that no query ever occupies the event loop that serves documents. */
 export class QueryPool {
   private active: Slot[] = [];
@@ -95,6 +106,9 @@ export class QueryPool {
   private readonly queued: Pending[] = [];
   private readonly unplaced: Pending[] = [];
   private admitted = 0;
+  /** Per client: queries not settled yet (queued or admitted), and of those the admitted ones. */
+  private readonly held = new Map<string, number>();
+  private readonly admittedBy = new Map<string, number>();
   private watching = 0;
   private nextId = 1;
   private workers = 0;
@@ -258,6 +272,8 @@ export class QueryPool {
       const i = list.indexOf(pending);
       if (i >= 0) list.splice(i, 1);
     }
+    count(this.held, pending.client, -1);
+    if (wasAdmitted) count(this.admittedBy, pending.client, -1);
     if (error) pending.reject(error);
     else pending.resolve(answer!);
     if (wasAdmitted) {
@@ -266,16 +282,29 @@ export class QueryPool {
     }
   }
 
-  /** Admits waiting queries while the bound allows, then hands them to workers. */
+  /**
+   * Admits waiting queries while the bound allows, then hands them to workers. A freed place goes to the waiting query
+   * whose client has the fewest admitted (the oldest among equals): a client with one query waiting passes one with many.
+   */
   private admit(): void {
     while (this.queued.length > 0 && this.admitted < this.options.maxConcurrent) {
-      const pending = this.queued.shift()!;
+      let next = 0;
+      for (let i = 1; i < this.queued.length; i++) {
+        if ((this.admittedBy.get(this.queued[i]!.client) ?? 0) < (this.admittedBy.get(this.queued[next]!.client) ?? 0)) next = i;
+      }
+      const pending = this.queued.splice(next, 1)[0]!;
       clearTimeout(pending.wait);
-      pending.stage = 'admitted';
-      this.admitted++;
-      this.unplaced.push(pending);
+      this.enter(pending);
     }
     this.dispatch();
+  }
+
+  /** Counts a query in: admitted, waiting for a worker. */
+  private enter(pending: Pending): void {
+    pending.stage = 'admitted';
+    this.admitted++;
+    count(this.admittedBy, pending.client, 1);
+    this.unplaced.push(pending);
   }
 
   /** Sends admitted queries to the ready worker running the fewest: a small query beside a runaway still progresses. */
@@ -348,10 +377,15 @@ export class QueryPool {
    * aborts, with the signal's reason. Either way the work is cancelled and its place freed at once.
    */
   run(job: QueryJob | ServiceJob, options: RunOptions = {}): Promise<QueryAnswer> {
-    const { maxConcurrent, timeoutMs } = this.options;
+    const { maxConcurrent, timeoutMs, perClient } = this.options;
     const { signal } = options;
     if (this.closed) return Promise.reject(ERR_NOT_READY('the server is shutting down'));
     if (signal?.aborted) return Promise.reject(signal.reason);
+    const client = job.client ?? '';
+    const mine = this.held.get(client) ?? 0;
+    if (client !== '' && mine >= perClient) {
+      return Promise.reject(ERR_BUSY(`this client already has ${mine} queries running or waiting, its share of the ${maxConcurrent} places (SPARQL_PER_CLIENT=${perClient}); send the next when one has ended, or retry in ${this.retryAfter} s`));
+    }
     const full = this.admitted >= maxConcurrent;
     const wait = Math.min(this.options.queueWaitMs, timeoutMs);
     if (full && (wait <= 0 || this.queued.length >= maxConcurrent)) {
@@ -359,7 +393,8 @@ export class QueryPool {
     }
     return new Promise<QueryAnswer>((resolve, reject) => {
       const limits = { ...this.options.limits, ...options.limits };
-      const pending: Pending = { id: this.nextId++, job, limits, resolve, reject, stage: full ? 'queued' : 'admitted', rerun: false, release: () => {} };
+      const pending: Pending = { id: this.nextId++, client, job, limits, resolve, reject, stage: 'queued', rerun: false, release: () => {} };
+      count(this.held, client, 1);
       // The deadline covers waiting too: a client never waits longer than the timeout.
       pending.deadline = setTimeout(() => this.cancel(pending, ERR_QUERY_TIMEOUT(`the query ran longer than ${timeoutMs} ms and was stopped; add LIMIT or narrow the patterns`)), timeoutMs);
       if (signal) {
@@ -371,8 +406,7 @@ export class QueryPool {
         pending.wait = setTimeout(() => this.finish(pending, ERR_BUSY(`${maxConcurrent} queries are running and none ended within ${wait} ms; retry in ${this.retryAfter} s`)), wait);
         this.queued.push(pending);
       } else {
-        this.admitted++;
-        this.unplaced.push(pending);
+        this.enter(pending);
         this.dispatch();
       }
     });
