@@ -5,6 +5,7 @@ import { extname, join, relative, sep } from 'node:path';
 import { ERR_BUILD, ERR_DUPLICATE_ID, ERR_INPUT_SKIPPED, ERR_INPUT_TOO_LARGE } from '../../src/core/errors.ts';
 import type { Ingested, SourceRef } from '../types.ts';
 import { checkFileContent, findItemId, stampItemId } from './file-checks.ts';
+import { etdms } from './etdms.ts';
 import { oaiDc } from './oai-dc.ts';
 import type { Reader } from './reader.ts';
 import { rejectSource } from './record-draft.ts';
@@ -15,8 +16,8 @@ import { walkRecords, type OnSkipped } from './walk.ts';
 export { MAX_FILE_BYTES, MAX_VALUE_BYTES } from './source-text.ts';
 export type { Reader, RecordInput } from './reader.ts';
 
-/** The input formats, tried in order: a new format is a new module and one more entry here. */
-export const READERS: readonly Reader[] = [ubcOcText, oaiDc];
+/** The input formats, tried in order: a new format is a new module and one more entry here (ETD-MS before oai_dc: both are OAI-PMH). */
+export const READERS: readonly Reader[] = [ubcOcText, etdms, oaiDc];
 
 const HEAD_BYTES = 4096;
 
