@@ -114,6 +114,14 @@ export class Iris {
   oai(): NamedNode { return namedNode(`${this.base}oai`); }
   dump(ext: (typeof DUMP_EXTENSIONS)[number]): NamedNode { return namedNode(`${this.base}dumps/dataset.${ext}`); }
   sitemap(): NamedNode { return namedNode(`${this.base}sitemap.xml`); }
+  /** A gzip variant of a dump (`B dumps/dataset.nq.gz`). */
+  dumpGzip(ext: (typeof DUMP_EXTENSIONS)[number]): NamedNode { return namedNode(`${this.base}dumps/dataset.${ext}.gz`); }
+  /** The index of the dumps. */
+  dumps(): NamedNode { return namedNode(`${this.base}dumps/`); }
+  /** The change feed (an OrderedCollection), its pages (1 the oldest), and one activity (a fragment of the feed). */
+  changes(): NamedNode { return namedNode(`${this.base}changes`); }
+  changesPage(n: number): NamedNode { return namedNode(`${this.base}changes/page/${n}`); }
+  changeActivity(type: string, itemId: string, time: string): NamedNode { return namedNode(`${this.base}changes#${type.toLowerCase()}-${checkId(itemId)}-${time}`); }
   home(): NamedNode { return namedNode(this.base); }
 
   /** Reads a named-graph IRI back: `{record: itemId}` for `B graph/thesis/{itemId}`, `{name}` for the others, else undefined. */
