@@ -17,9 +17,6 @@ export const KNOWN_FAILURES: Record<'sparql11-eval' | 'sparql10-eval', Record<st
     'aggregates: COUNT: no GROUP BY inside of GRAPH': {
       reason: 'Comunica 5.4.1: GRAPH ?g { SELECT (COUNT(*) AS ?c) … } evaluates the subquery once over all graphs and leaves ?g unbound, instead of once per named graph (same with or without a protocol dataset)',
     },
-    'bindings: VALUES inside GRAPH binding the same variable as the graph name': {
-      reason: 'Comunica 5.4.1: GRAPH ?g { VALUES (?g ?t) … } with no triple pattern inside does not join ?g with the named graphs, so the UNDEF row keeps ?g unbound',
-    },
   },
   'sparql10-eval': {
     'construct: dawg-construct-reification-1': {
@@ -31,12 +28,6 @@ export const KNOWN_FAILURES: Record<'sparql11-eval' | 'sparql10-eval', Record<st
     'expr-ops: / operator on number mixed datatypes': LEXICAL_NUMBERS,
     'expr-ops: Unary Plus with various datatype': LEXICAL_NUMBERS,
     'expr-ops: Unary Minus with various datatype': LEXICAL_NUMBERS,
-    'graph: graph-empty': {
-      reason: 'Comunica 5.4.1: GRAPH ?g {} gives one empty solution instead of one per named graph (comunica#1679)',
-    },
-    'graph: graph-not-exist': {
-      reason: 'Comunica 5.4.1: GRAPH <g> {} gives one empty solution even when the dataset has no graph <g>, where it must give none',
-    },
     'graph: graph-optional': {
       reason: 'Comunica 5.4.1: in GRAPH ?g { ?s ?p ?o OPTIONAL { ?s ?p ?g } } the OPTIONAL matches ?g as the graph name instead of binding it freely and joining after, so rows the GRAPH join must drop survive',
     },
