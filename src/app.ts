@@ -10,6 +10,7 @@ import resourcePlugin from './server/resource.ts';
 import sparqlPlugin from './server/sparql.ts';
 import sitePlugin from './server/site.ts';
 import resolvePlugin from './server/resolve/plugin.ts';
+import oaiPlugin from './server/oai/plugin.ts';
 import { basePathRewriter } from './server/public-url.ts';
 
 export interface BuildOptions {
@@ -44,6 +45,7 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
   await app.register(resourcePlugin);
   await app.register(sitePlugin);
   await app.register(resolvePlugin);
+  await app.register(oaiPlugin);
   // Ready means the dataset is loaded and the SPARQL engine warmed: /health answers 200 only then.
   app.get('/health', async function health() {
     return { status: 'ok' };
