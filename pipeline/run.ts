@@ -18,10 +18,12 @@ import { DUMP_FORMATS, Publisher, type PublishedDump } from './publish/index.ts'
 import { OaiRecordsWriter } from './publish/oai-records.ts';
 import { createProgress, type Progress } from './publish/progress.ts';
 import { buildActivities } from './publish/provenance.ts';
+import { writeActivities } from './publish/changes-activities.ts';
 import { createStaging, discardStaging, replaceDir } from './publish/replace-dir.ts';
 import { ReportWriter, writeRedirects, type RecordEntry, type ReportCounts } from './publish/report.ts';
 import { createSearchIndexWriter, type SearchIndexWriter } from './publish/search-index.ts';
 import { createResolveIndexWriter, type ResolveIndexWriter } from './publish/resolve-index.ts';
+import { createReconcileIndexWriter, type ReconcileIndexWriter } from './publish/reconcile-index.ts';
 import { writeStore } from './publish/store-file.ts';
 import { SHARED } from './publish/union.ts';
 import { RecordPool } from './record-pool.ts';
@@ -108,6 +110,8 @@ interface RecordSinks {
   oai: OaiRecordsWriter;
   /** The resolver's index (DOI, handle, id, URL → thesis). */
   resolve: ResolveIndexWriter;
+  /** The reconciliation service's candidates. */
+  reconcile: ReconcileIndexWriter;
   progress: Progress;
   buildDate: string;
   onRecord?: BuildOptions['onRecord'];
@@ -145,6 +149,7 @@ async function runRecords(dataDir: string, pool: RecordPool, sinks: RecordSinks,
       search.addFacts(record, published.search);
       sinks.oai.add(record, dates.lastModified);
       sinks.resolve.add(record);
+      sinks.reconcile.add(record);
       times.searchIndex += performance.now() - t;
       counts.published += 1;
       if (state.examples.length < 3) state.examples.push(record.id);
@@ -229,6 +234,7 @@ async function build(config: Config, opts: BuildOptions, run: { started: number;
     search = createSearchIndexWriter(iris, authority, { spillDir: staging });
     const oai = await OaiRecordsWriter.open(config.distDir, authority);
     const resolve = createResolveIndexWriter();
+    const reconcile = createReconcileIndexWriter(authority);
     const state: RecordsState = {
       counts: { records: 0, published: 0, rejected: 0, withdrawn: 0, warnings: 0, quads: 0, triples: 0 },
       rejected: [], warned: [], examples: [], activityDates: new Set(), times: noTimes(),
@@ -241,7 +247,7 @@ async function build(config: Config, opts: BuildOptions, run: { started: number;
       await publisher.publish(iris.graph(name), quads, SHARED, { keys });
     }
 
-    await runRecords(config.dataDir, pool, { ledger, publisher, report, search, resolve, oai, progress, buildDate, onRecord: opts.onRecord }, state);
+    await runRecords(config.dataDir, pool, { ledger, publisher, report, search, resolve, reconcile, oai, progress, buildDate, onRecord: opts.onRecord }, state);
     await pool.close();
 
     const withdrawn = ledger.withdrawUnseen(buildDate);
@@ -268,7 +274,10 @@ async function build(config: Config, opts: BuildOptions, run: { started: number;
     counts.triples = publisher.tripleCount;
     await search.write(staging);
     await resolve.write(staging);
+    await reconcile.write(staging);
     await writeRedirects(staging, authority, ledger.withdrawn());
+    // The change feed's activities, from the ledger as this build leaves it (the server never reads the ledger).
+    await writeActivities(staging, ledger.toJSON().items);
     await oai.write(staging, ledger.withdrawn());
     await report.close(counts, { buildDate, dumps: dumps.map((d) => ({ file: `dumps/dataset.${d.ext}`, bytes: d.bytes, sha256: d.sha256 })) });
     progress.stop();
