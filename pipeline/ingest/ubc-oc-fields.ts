@@ -6,7 +6,7 @@ import { checkHttpUri, normaliseDoi, parseDate } from './values.ts';
 
 type Text = Located<string>;
 type SingleKey = 'title' | 'provider' | 'degree' | 'program' | 'degreeGrantor' | 'campus' | 'scholarLevel' | 'aggregatedSource';
-type ListKey = 'alternativeTitles' | 'creators' | 'supervisors' | 'publishers' | 'genres' | 'types' | 'affiliations' | 'subjects';
+type ListKey = 'alternativeTitles' | 'creators' | 'supervisors' | 'contributors' | 'publishers' | 'genres' | 'types' | 'affiliations' | 'subjects';
 type DateKey = 'dateIssued' | 'dateAvailable' | 'graduationDate';
 
 /** Fills a record from one field's (non-empty) value lines; throws a ThesisLodError for a bad value. */
@@ -37,7 +37,7 @@ const date = (key: DateKey): ApplyField => (record, values, where) => {
   record[key] = { value: parseDate(v.value, { ...where, line: v.line }), line: v.line };
 };
 
-/** Every label of the table and its reader; a label not listed here is reported as a warning and skipped. */
+/** Every field of the table under its canonical label, and its reader (labels as the seed's template writes them). */
 export const FIELDS: ReadonlyMap<string, ApplyField> = new Map<string, ApplyField>([
   ['Title', one('title')],
   ['Alternate Title', many('alternativeTitles')],
@@ -64,4 +64,50 @@ export const FIELDS: ReadonlyMap<string, ApplyField> = new Map<string, ApplyFiel
   ['Rights URI', (record, values, where) => { record.rightsUri = each([single(values, where)], where, checkHttpUri)[0]; }],
   ['Aggregated Source Repository', one('aggregatedSource')],
   ['Subject', many('subjects')],
+  ['Contributor', many('contributors')],
+  ['Collection', (record, values, where) => { record.collection = single(values, where); }],
+  ['Is Shown At', (record, values, where) => { record.landingPage = each([single(values, where)], where, checkHttpUri)[0]!.value; }],
 ]);
+
+// The other names Open Collections templates (by collection and by year) and harvests give the same fields, folded
+// by foldLabel; "(Theses)" is dropped by the folding itself, so "Degree" and "Degree (Theses)" are one field.
+const ALIASES: Record<string, string> = {
+  'alternative title': 'Alternate Title', 'alternate titles': 'Alternate Title',
+  author: 'Creator', authors: 'Creator', creators: 'Creator',
+  supervisors: 'Supervisor', 'co-supervisor': 'Supervisor', 'co supervisor': 'Supervisor', 'research supervisor': 'Supervisor', advisor: 'Supervisor',
+  contributors: 'Contributor',
+  'issue date': 'Date Issued', 'date of issue': 'Date Issued',
+  'date of graduation': 'Graduation Date',
+  abstract: 'Description',
+  languages: 'Language',
+  'program of study': 'Program', department: 'Affiliation', affiliations: 'Affiliation',
+  'degree granting institution': 'Degree Grantor',
+  'rights uri': 'Rights URI', license: 'Rights', licence: 'Rights', 'license uri': 'Rights URI', 'licence uri': 'Rights URI',
+  handle: 'URI', 'handle uri': 'URI', 'permanent url': 'URI',
+  subjects: 'Subject', keywords: 'Subject', keyword: 'Subject',
+  'aggregated source': 'Aggregated Source Repository', 'source repository': 'Aggregated Source Repository',
+  'collection name': 'Collection', 'is shown at url': 'Is Shown At',
+};
+
+/**
+ * Labels UBC's templates carry that no part of a thesis record holds (its notes, extent, file list, …): read
+ * without a warning, their values not kept. A label neither here nor among the fields is reported as unknown.
+ */
+export const KNOWN_UNUSED: ReadonlySet<string> = new Set([
+  'date created', 'date modified', 'extent', 'notes', 'note', 'series', 'peer review status', 'full text', 'file format',
+  'citation', 'sponsor', 'geographic location', 'digital resource original record', 'physical description', 'sort date',
+  'embargo', 'embargo date', 'discipline', 'country', 'province', 'city', 'copyright holder', 'rights holder', 'funder',
+]);
+
+// Case, space runs, a trailing colon and a "(Theses)"/"(Thesis)" qualifier do not make another field.
+const foldLabel = (label: string) => label.toLowerCase().replace(/\s*\((?:theses|thesis|etd)\)\s*$/, '').replace(/:\s*$/, '').replace(/\s+/g, ' ').trim();
+const CANONICAL = new Map<string, string>([...FIELDS.keys()].map((l) => [foldLabel(l), l]));
+for (const [alias, label] of Object.entries(ALIASES)) CANONICAL.set(foldLabel(alias), FIELDS.has(label) ? label : `${label} (Theses)`);
+
+/** The canonical label of a table label ("Degree" and "degree (theses)" → "Degree (Theses)"); 'unused' or undefined otherwise. */
+export function canonicalLabel(label: string): string | 'unused' | undefined {
+  const folded = foldLabel(label);
+  const known = CANONICAL.get(folded);
+  if (known) return known;
+  return KNOWN_UNUSED.has(folded) ? 'unused' : undefined;
+}

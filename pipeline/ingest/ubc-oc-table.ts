@@ -1,4 +1,4 @@
-// The "Item Metadata" table of an Open Collections item page: `Label |`, value lines, `|`; `Label | |` is empty.
+// The metadata table of an Open Collections item page, found by its structure: `Label |`, value lines, `|`; `Label | |` is empty.
 import { ERR_INPUT_SYNTAX, ERR_INPUT_TRUNCATED, type ThesisLodError } from '../../src/core/errors.ts';
 import type { Located } from '../types.ts';
 
@@ -17,15 +17,46 @@ export interface Table {
   problem?: ThesisLodError;
 }
 
-/** The heading that follows the table on every item page. */
-export const TABLE_END = 'Item Media';
 const LABEL_EMPTY = /^(\S.*?) \| \|$/;
 const LABEL_OPEN = /^(\S.*?) \|$/;
+// A label is a short name ("Aggregated Source Repository"), not a sentence that happens to end in " |".
+const isLabel = (label: string) => label.length <= 60 && label.split(' ').length <= 8 && !/[.!?;,]$/.test(label);
+// Headings an item page may show after the table; the text ending on any other lone line is a table cut inside a label.
+const SECTIONS = new Set(['Item Media', 'Item Citations and Data', 'Rights', 'Full Text', 'Downloads', 'Cite', 'Share', 'Embed', 'Related Items']);
+
+/** The label a line opens, if it is a field line (`Label |` or `Label | |`). */
+function labelOf(text: string): { label: string; empty: boolean } | undefined {
+  const empty = LABEL_EMPTY.exec(text);
+  if (empty && isLabel(empty[1]!)) return { label: empty[1]!, empty: true };
+  const open = LABEL_OPEN.exec(text);
+  return open && isLabel(open[1]!) ? { label: open[1]!, empty: false } : undefined;
+}
 
 /**
- * Reads the table from `lines[start]` (0-based; line numbers are index + 1). A field left open at the end
- * of the text, or a table not followed by "Item Media", means the record was cut off: the fields read so
- * far are returned with the problem, so the caller can still name the record.
+ * Where the metadata table starts (0-based), found by its structure: the first line from `from` that opens a field
+ * (`Label |`, or `Label | |` for an empty one), whatever heading stands before it; -1 when the text has none.
+ */
+export function findTable(lines: readonly string[], from: number): number {
+  for (let i = from; i < lines.length; i++) if (labelOf(lines[i]!.trimEnd())) return i;
+  return -1;
+}
+
+// A field structure further on (a label line closed by a lone "|"): after a stray line it means the table goes on.
+function fieldFollows(lines: readonly string[], from: number): boolean {
+  for (let i = from; i < lines.length; i++) {
+    const f = labelOf(lines[i]!.trimEnd());
+    if (!f) continue;
+    if (f.empty) return true;
+    for (let k = i + 1; k < lines.length && !labelOf(lines[k]!.trimEnd()); k++) if (lines[k]!.trim() === '|') return true;
+  }
+  return false;
+}
+
+/**
+ * Reads the table from `lines[start]` (0-based; line numbers are index + 1) until the first line that is not a field,
+ * or the end of the text: templates and harvests differ in what follows (or not). Only a field left open at the end of
+ * the text, or a lone unknown line ending it, means the record was cut off: the fields read so far are returned with the
+ * problem, so the caller can still name the record. A stray line with fields after it is a syntax error.
  */
 export function parseTable(lines: readonly string[], start: number): Table {
   const fields: TableField[] = [];
@@ -33,19 +64,28 @@ export function parseTable(lines: readonly string[], start: number): Table {
   while (i < lines.length) {
     const text = lines[i]!.trimEnd();
     if (text === '') { i++; continue; }
-    if (text === TABLE_END) return { fields, next: i };
-    const empty = LABEL_EMPTY.exec(text);
-    if (empty) {
-      fields.push({ label: empty[1]!, line: i + 1, endLine: i + 1, values: [] });
+    const opened = labelOf(text);
+    if (!opened) {
+      if (fieldFollows(lines, i + 1)) {
+        const shown = text.length > 60 ? `${text.slice(0, 60)}…` : text;
+        return { fields, next: i, problem: ERR_INPUT_SYNTAX(`expected a field label ("Label |") between the fields of the table, found "${shown}"`, { line: i + 1 }) };
+      }
+      const rest = lines.slice(i + 1).some((l) => l.trim() !== '');
+      if (!rest && !SECTIONS.has(text.trim())) {
+        const last = fields.at(-1);
+        return {
+          fields, next: i,
+          problem: ERR_INPUT_TRUNCATED(`the text ends on line ${i + 1} with "${text.slice(0, 60)}", neither a field label nor a section heading: cut off after field "${last?.label ?? '(none)'}"`, { line: i + 1, field: last?.label }),
+        };
+      }
+      return { fields, next: i };
+    }
+    const field: TableField = { label: opened.label, line: i + 1, endLine: i + 1, values: [] };
+    if (opened.empty) {
+      fields.push(field);
       i++;
       continue;
     }
-    const open = LABEL_OPEN.exec(text);
-    if (!open) {
-      const shown = text.length > 60 ? `${text.slice(0, 60)}…` : text;
-      return { fields, next: i, problem: ERR_INPUT_SYNTAX(`expected a field label ("Label |") or "${TABLE_END}", found "${shown}"`, { line: i + 1 }) };
-    }
-    const field: TableField = { label: open[1]!, line: i + 1, endLine: i + 1, values: [] };
     // Inside a field only a lone "|" closes it: a value line may itself end in " |".
     for (i++; i < lines.length && lines[i]!.trim() !== '|'; i++) {
       const value = lines[i]!.trim();
@@ -63,9 +103,5 @@ export function parseTable(lines: readonly string[], start: number): Table {
     fields.push(field);
     i++;
   }
-  const last = fields.at(-1);
-  return {
-    fields, next: i,
-    problem: ERR_INPUT_TRUNCATED(`the table is not followed by "${TABLE_END}": the record may be cut off after field "${last?.label ?? '(none)'}"`, { line: lines.length, field: last?.label }),
-  };
+  return { fields, next: i };
 }

@@ -7,8 +7,8 @@ import { chooseItemId, itemIdFromDoi, itemIdFromUri, type IdCandidate } from './
 import type { Reader, RecordInput } from './reader.ts';
 import { finish, newRecord, ProblemList } from './record-draft.ts';
 import { checkSize, decodeUtf8, sha256Hex } from './source-text.ts';
-import { FIELDS, paragraphs } from './ubc-oc-fields.ts';
-import { parseTable, type Table, type TableField } from './ubc-oc-table.ts';
+import { canonicalLabel, FIELDS, paragraphs } from './ubc-oc-fields.ts';
+import { findTable, parseTable, type Table, type TableField } from './ubc-oc-table.ts';
 
 type Text = Located<string>;
 
@@ -32,21 +32,29 @@ const nonBlank = (lines: readonly string[], from: number, to: number): Text[] =>
   return out;
 };
 
+// Headings a template may put right before the table: not part of the abstract or the header line.
+const TABLE_HEADINGS = new Set(['Item Metadata', 'Metadata', 'Item Details']);
+
+// The page's parts around the table, which is found by its structure (pipeline/ingest/ubc-oc-table.ts): the
+// breadcrumb, an "Abstract" section and the header block are each optional, as templates and harvests differ.
 function splitPage(lines: readonly string[]): Page | undefined {
   let i = 0;
   while (i < lines.length && CRUMB.test(lines[i]!.trim())) i++;
   const crumbs = nonBlank(lines, 0, i);
-  const meta = lines.findIndex((l, k) => k >= i && l.trim() === 'Item Metadata');
-  if (meta < 0) return undefined;
+  const tableStart = findTable(lines, i);
+  if (tableStart < 0) return undefined;
+  let end = tableStart;
+  while (end > i && lines[end - 1]!.trim() === '') end--;
+  if (end > i && TABLE_HEADINGS.has(lines[end - 1]!.trim())) end--;
   let abs = -1;
-  for (let k = i; k < meta && abs < 0; k++) if (lines[k]!.trim() === 'Abstract') abs = k;
-  const headerAt = (abs >= 0 ? abs : meta) - 1;
+  for (let k = i; k < end && abs < 0; k++) if (lines[k]!.trim() === 'Abstract') abs = k;
+  const headerAt = (abs >= 0 ? abs : end) - 1;
   return {
     crumbs,
     block: nonBlank(lines, i, Math.max(i, headerAt)),
-    header: headerAt >= i ? at(lines, headerAt) : undefined,
-    abstract: abs >= 0 ? nonBlank(lines, abs + 1, meta) : [],
-    tableStart: meta + 1,
+    header: headerAt >= i && lines[headerAt]!.trim() !== '' ? at(lines, headerAt) : undefined,
+    abstract: abs >= 0 ? nonBlank(lines, abs + 1, end) : [],
+    tableStart,
   };
 }
 
@@ -102,22 +110,30 @@ function partAt(line: number, page: Page | undefined, fields: TableField[]): str
   return page.crumbs.some((c) => c.line === line) ? 'breadcrumb' : undefined;
 }
 
+// What the build report keeps of an unknown field's value: enough to see what it was, not a second abstract.
+const KEPT_VALUE_CHARS = 4096;
+
 function readFields(record: ThesisRecord, fields: TableField[], problems: ProblemList): void {
   const seen = new Map<string, number>();
   for (const f of fields) {
     const where: Where = { line: f.line, field: f.label };
-    const apply = FIELDS.get(f.label);
-    if (!apply) {
-      problems.add(ERR_FIELD_UNKNOWN(`"${f.label}" is not a field of this format; its value is ignored`, where), 'warning');
+    const label = canonicalLabel(f.label);
+    if (label === 'unused') continue;
+    if (!label) {
+      const text = f.values.map((v) => v.value).join('\n');
+      const value = text.length > KEPT_VALUE_CHARS ? `${text.slice(0, KEPT_VALUE_CHARS)}…` : text;
+      const err = ERR_FIELD_UNKNOWN(`"${f.label}" is not a field this reader knows; its value (${f.values.length} line(s)) is kept here, not published`, where);
+      problems.items.push({ ...err.toProblem('warning'), value });
       continue;
     }
-    const first = seen.get(f.label);
+    const first = seen.get(label);
     if (first !== undefined) {
-      problems.add(ERR_FIELD_VALUE(`the field appears twice (lines ${first} and ${f.line})`, where));
+      problems.add(ERR_FIELD_VALUE(`the field appears twice (lines ${first} and ${f.line}${label === f.label ? '' : `, as "${f.label}"`})`, where));
       continue;
     }
-    seen.set(f.label, f.line);
+    seen.set(label, f.line);
     if (f.values.length === 0) continue;
+    const apply = FIELDS.get(label)!;
     problems.attempt(() => {
       checkSize(f.values.map((v) => v.value).join('\n'), where);
       apply(record, f.values, where);
@@ -130,7 +146,8 @@ function readSurroundings(record: ThesisRecord, lines: readonly string[], page: 
   const checked = (value: Text, field: string) => problems.attempt(() => { checkSize(value.value, { line: value.line, field }); return value; });
   if (page.abstract.length > 0) record.abstract = checked(paragraphs(page.abstract), 'Abstract');
   if (page.header && checked(page.header, 'header')) recoverFromHeader(record, page.header, problems);
-  record.collection = collectionOf(page);
+  // The breadcrumb names the collection on item pages; a template without one may have a Collection field.
+  record.collection = collectionOf(page) ?? record.collection;
   if (!record.rights && !table.problem) record.rights = trailerRights(lines, table.next);
 }
 
@@ -143,6 +160,8 @@ function readId(record: ThesisRecord, cutOff: boolean, problems: ProblemList): v
     const id = itemIdFromUri(uri.value);
     if (id) strong.push({ id, from: `URI ${uri.value}`, line: uri.line, field: 'URI' });
   }
+  const pageId = record.landingPage && itemIdFromUri(record.landingPage);
+  if (pageId) strong.push({ id: pageId, from: `item page ${record.landingPage}`, field: 'Is Shown At' });
   // A page cut off before its DOI already says why it has no id: no second error for that.
   if (strong.length > 0 || !cutOff) problems.attempt(() => { record.id = chooseItemId(strong, [], {}); });
 }
@@ -161,7 +180,7 @@ export function readUbcOcText(input: RecordInput): Ingested {
     if (table.problem) problems.add(table.problem);
     readSurroundings(record, lines, page, table, problems);
   } else {
-    problems.add(ERR_INPUT_TRUNCATED(`no "Item Metadata" table: the text ends on line ${lines.length}`, { line: lines.length }));
+    problems.add(ERR_INPUT_TRUNCATED(`no metadata table: looked for field lines ("Label |" then values then "|", or "Label | |") after the page header, and the text ends on line ${lines.length} without one`, { line: lines.length, field: '(metadata table)' }));
   }
   readId(record, !table || table.problem !== undefined, problems);
   if (badLines.length > 0) {
