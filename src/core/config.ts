@@ -172,10 +172,13 @@ export function loadConfig(flags: ConfigInput = {}, env: NodeJS.ProcessEnv = pro
   return config;
 }
 
-// The oai-identifier scheme's repositoryIdentifier: a domain name (letters, digits, hyphens, dots), so `localhost` fits.
+// The oai-identifier scheme's repositoryIdentifier: a domain name with at least one dot. A host that is not one
+// (localhost, an IP address) gives localhost.localdomain, so the default still validates.
+const OAI_REPOSITORY_ID = /^[a-zA-Z][a-zA-Z0-9-]*(\.[a-zA-Z][a-zA-Z0-9-]*)+$/;
 function oaiRepositoryId(value: unknown, baseUri: string): string {
-  const text = value === undefined || value === '' ? new URL(baseUri).hostname : String(value);
-  if (!/^[a-zA-Z][a-zA-Z0-9-]*(\.[a-zA-Z][a-zA-Z0-9-]*)*$/.test(text)) throw ERR_CONFIG(`OAI_REPOSITORY_ID must be a domain name such as library.example.org, got ${JSON.stringify(text)}`);
+  const host = new URL(baseUri).hostname;
+  const text = value === undefined || value === '' ? (OAI_REPOSITORY_ID.test(host) ? host : 'localhost.localdomain') : String(value);
+  if (!OAI_REPOSITORY_ID.test(text)) throw ERR_CONFIG(`OAI_REPOSITORY_ID must be a domain name such as library.example.org, got ${JSON.stringify(text)}`);
   return text;
 }
 
