@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../src/core/config.ts';
-import { ERR_BUILD, ERR_BUILD_STRICT } from '../src/core/errors.ts';
+import { ERR_BUILD, ERR_BUILD_STRICT, type Problem } from '../src/core/errors.ts';
 import { buildAuthority, portableEntries, readAuthorityEntries } from './authority.ts';
 import { noTimes, stagesFrom, unreadEntry, type StageTimes, type Stages } from './check.ts';
 import { Iris } from '../src/core/iri.ts';
@@ -61,6 +61,8 @@ export interface BuildReport {
    */
   rejected: RecordEntry[];
   warned: RecordEntry[];
+  /** Entries of DATA_DIR/records not read (links leaving DATA_DIR, dangling links, FIFOs, …); build-report.json lists them as "skipped". */
+  skipped: Problem[];
   /** Item ids this build marked withdrawn. */
   withdrawn: string[];
   dumps: PublishedDump[];
@@ -95,6 +97,7 @@ interface RecordsState {
   counts: ReportCounts;
   rejected: RecordEntry[];
   warned: RecordEntry[];
+  skipped: Problem[];
   examples: string[];
   /** The distinct ledger dates the record graphs name as their build (bounded by the number of builds, not records). */
   activityDates: Set<string>;
@@ -170,7 +173,7 @@ async function runRecords(dataDir: string, pool: RecordPool, sinks: RecordSinks,
     await sinks.onRecord?.(entry);
   };
 
-  const items = ingest(dataDir);
+  const items = ingest(dataDir, { onSkipped: (p) => state.skipped.push(p) });
   for (;;) {
     const waited = performance.now();
     const next = await items.next();
@@ -237,7 +240,7 @@ async function build(config: Config, opts: BuildOptions, run: { started: number;
     const reconcile = createReconcileIndexWriter(authority);
     const state: RecordsState = {
       counts: { records: 0, published: 0, rejected: 0, withdrawn: 0, warnings: 0, quads: 0, triples: 0 },
-      rejected: [], warned: [], examples: [], activityDates: new Set(), times: noTimes(),
+      rejected: [], warned: [], skipped: [], examples: [], activityDates: new Set(), times: noTimes(),
     };
     const { counts, times } = state;
 
@@ -279,12 +282,12 @@ async function build(config: Config, opts: BuildOptions, run: { started: number;
     // The change feed's activities, from the ledger as this build leaves it (the server never reads the ledger).
     await writeActivities(staging, ledger.toJSON().items);
     await oai.write(staging, ledger.withdrawn());
-    await report.close(counts, { buildDate, dumps: dumps.map((d) => ({ file: `dumps/dataset.${d.ext}`, bytes: d.bytes, sha256: d.sha256 })) });
+    await report.close(counts, { buildDate, dumps: dumps.map((d) => ({ file: `dumps/dataset.${d.ext}`, bytes: d.bytes, sha256: d.sha256 })), skipped: state.skipped });
     progress.stop();
 
     const durationMs = performance.now() - started;
     const result: BuildReport = {
-      distDir: config.distDir, buildDate, counts, rejected: state.rejected, warned: state.warned, withdrawn,
+      distDir: config.distDir, buildDate, counts, rejected: state.rejected, warned: state.warned, skipped: state.skipped, withdrawn,
       dumps: dumps.map((d) => ({ ...d, file: d.file.replace(staging, config.distDir), checksumFile: d.checksumFile.replace(staging, config.distDir) })),
       durationMs, recordsPerSecond: counts.records / (durationMs / 1000), stageMs: times,
     };
