@@ -84,6 +84,10 @@ export const relators = namespace(NS.relators);
 export const FORMATS_NS = 'http://www.w3.org/ns/formats/';
 export const formats = namespace(FORMATS_NS);
 
+/** SPDX terms (checksums of the dumps, as DCAT-AP reads them); stated only by the served dataset description, not a prefix the data uses. */
+export const SPDX_NS = 'http://spdx.org/rdf/terms#';
+export const spdx = namespace(SPDX_NS);
+
 /** Our own ontology's terms for a deployment base. */
 export function own(base: string): Namespace {
   return namespace(ontologyNamespace(base));
