@@ -12,7 +12,8 @@ export function manifest(app: FastifyInstance, request: FastifyRequest): Record<
   const serviceUrl = abs('').replace(/\/$/, '');
   const service = (path: string) => ({ service_url: serviceUrl, service_path: `/${path}` });
   return {
-    versions: ['0.2', '1.0-draft'],
+    // 0.2 is what OpenRefine reads; 1.0-draft's manifest differs (suggest as booleans), so it is not claimed, though its JSON batches are answered.
+    versions: ['0.2'],
     name: 'thesis-lod: theses and the people, organisations, places, events and concepts they name',
     identifierSpace: abs('id/'),
     schemaSpace: abs('ontology#'),
