@@ -47,8 +47,11 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
   await app.register(resolvePlugin);
   await app.register(oaiPlugin);
   // Ready means the dataset is loaded and the SPARQL engine warmed: /health answers 200 only then.
-  app.get('/health', async function health() {
-    return { status: 'ok' };
+  app.get('/health', async function health(_request, reply) {
+    // With an external store, ready also means that some replica answers and serves a loaded generation.
+    const store = await app.storeHealth();
+    if (!store.ok) return reply.code(503).header('Retry-After', String(store.retryAfter ?? 5)).send({ status: 'unavailable', store });
+    return store.replicas ? { status: 'ok', store } : { status: 'ok' };
   });
   await app.ready();
   return app;

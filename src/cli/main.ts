@@ -22,6 +22,7 @@ const VERBS: readonly Verb[] = [
   { name: 'harvest', summary: 'harvest a repository\'s records over OAI-PMH into DATA_DIR/records/', load: () => import('./harvest.ts') },
   { name: 'corpus', summary: 'write a deterministic synthetic collection in our input formats', load: () => import('./corpus.ts') },
   { name: 'bench', summary: 'measure the build against the n3 Writer alone', load: () => import('./bench.ts') },
+  { name: 'load', summary: 'load a build\'s dumps into an external SPARQL store (STORE_URL), verified, then switched to', load: () => import('./load.ts') },
 ];
 
 const program = new Command('thesis-lod')

@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ERR_METHOD_NOT_ALLOWED, ERR_NOT_ACCEPTABLE, ERR_UPDATE_REFUSED, ThesisLodError } from '../core/errors.ts';
 import { negotiate, acceptableList, type Offer } from './negotiate.ts';
 import { QueryPool } from './sparql/pool.ts';
+import { externalPoolStandIn } from './data/external/endpoint-stand-in.ts';
 import { loadStoreBuffers } from './store.ts';
 import { readProtocol, type ProtocolRequest } from './sparql/protocol.ts';
 import { checkQueryText } from './sparql/query-limits.ts';
@@ -152,6 +153,8 @@ async function sparqlRoutes(app: FastifyInstance, { pool }: { pool: QueryPool })
 /** Starts the query workers (ready, dataset loaded and engine warmed, before the app is), and mounts /sparql. */
 async function sparqlPlugin(app: FastifyInstance): Promise<void> {
   const { config } = app;
+  // An external store (STORE=sparql) runs the queries: no workers here, only the routes (src/server/data/external/).
+  if (config.store === 'sparql') return app.register(sparqlRoutes, { pool: externalPoolStandIn(config) });
   // The store plugin's shared memory when it ran; an app of the endpoint alone loads the store itself.
   const buffers = app.hasDecorator('storeBuffers') ? app.storeBuffers : (await loadStoreBuffers(config.distDir)).buffers;
   const pool = new QueryPool({

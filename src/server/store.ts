@@ -141,6 +141,13 @@ async function storePlugin(app: FastifyInstance): Promise<void> {
   const { config } = app;
   const started = Date.now();
   const iris = new Iris(config.baseUri);
+  if (config.store === 'sparql') {
+    // An external store holds the data (src/server/data/external/): nothing is loaded into this process.
+    app.decorate('iris', iris);
+    app.decorate('urls', new PublicUrls(config.baseUri, config.trustProxy));
+    app.decorate('redirects', await loadRedirects(config.distDir));
+    return;
+  }
   const [{ buffers, from }, redirects] = await Promise.all([loadStoreBuffers(config.distDir), loadRedirects(config.distDir)]);
   const store = new CompactStore(buffers);
   app.decorate('store', store);

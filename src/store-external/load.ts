@@ -1,0 +1,222 @@
+// Loads a build's N-Quads dump into every replica of an external store as a new generation, verifies it, then switches every replica to it and drops the old one.
+import { createReadStream } from 'node:fs';
+import sparqljs from 'sparqljs';
+import { DataFactory, StreamParser, type Quad, type Term } from 'n3';
+import { ERR_STORE_LOAD } from '../core/errors.ts';
+import { xsd } from '../core/vocab.ts';
+import { digestFetch, type Credentials } from './digest.ts';
+import { CONTROL, CONTROL_GRAPH, GENERATIONS_PREFIX, Generation, STORE_NODE, newGenerationId, type GenerationRecord } from './generation.ts';
+import { bindTerms, toStoreQuery, withValues } from './rewrite.ts';
+import { readSolutions } from './results.ts';
+import { controlQuery, readControl, template, toRawQuery } from './store-reader.ts';
+
+const { namedNode, literal, variable } = DataFactory;
+
+export interface LoadOptions {
+  /** The build's N-Quads dump (DIST_DIR/dumps/dataset.nq). */
+  dump: string;
+  /** Each replica's query endpoint; its update endpoint is `updateUrl(url)` (Virtuoso: /sparql-auth, digest authentication). */
+  storeUrls: readonly string[];
+  updateUrl?: (queryUrl: string) => string;
+  credentials: Credentials;
+  /** Triples per update request (a graph is never split: its blank nodes must share one request). */
+  batchTriples?: number;
+  /** How long the old generation stays after the switch, for servers that read the record a moment ago. */
+  graceMs?: number;
+  log?: (message: string) => void;
+  /** Test hook: runs after every replica is loaded and verified, before any is switched. */
+  beforeSwitch?: () => Promise<void>;
+}
+
+/** What a load did, per replica and in all. */
+export interface LoadReport {
+  generation: string;
+  previous?: string;
+  quads: number;
+  triples: number;
+  graphs: number;
+  ms: number;
+  replicas: { url: string; loadMs: number; dropped: number }[];
+}
+
+/** Virtuoso's authenticated SPARQL endpoint beside its public one. */
+export function defaultUpdateUrl(queryUrl: string): string {
+  return queryUrl.replace(/\/sparql\/?$/, '/sparql-auth');
+}
+
+type Update = Record<string, unknown>;
+
+/** One replica as the loader writes it: queries and updates over digest authentication. */
+class ReplicaWriter {
+  constructor(readonly url: string, private readonly updateUrl: string, private readonly credentials: Credentials) {}
+
+  /** Sends a query or update text to the authenticated endpoint; a refusal fails the load with the store's words. */
+  async send(text: string, what: string): Promise<string> {
+    let response: Response;
+    try {
+      response = await digestFetch(this.updateUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/sparql-results+json' }, body: new URLSearchParams({ query: text }).toString() }, this.credentials);
+    } catch (cause) {
+      throw ERR_STORE_LOAD(`${what}: ${this.updateUrl} is unreachable (${((cause as Error).cause as Error)?.message ?? (cause as Error).message})`, {}, cause);
+    }
+    const body = await response.text();
+    if (response.status === 401) throw ERR_STORE_LOAD(`${what}: ${this.updateUrl} refused STORE_USER/STORE_PASSWORD (401)`);
+    if (!response.ok) throw ERR_STORE_LOAD(`${what}: ${this.updateUrl} answered ${response.status}: ${body.split('\n').find(Boolean)?.slice(0, 300)}`);
+    if (response.headers.get('x-sql-state')) throw ERR_STORE_LOAD(`${what}: the store answered a partial result (${response.headers.get('x-sql-state')})`);
+    return body;
+  }
+
+  async select(query: sparqljs.SparqlQuery, what: string): Promise<ReturnType<typeof readSolutions>> {
+    return readSolutions(await this.send(toRawQuery(query), what));
+  }
+
+  async update(updates: Update[], what: string): Promise<void> {
+    await this.send(new sparqljs.Generator().stringify({ type: 'update', prefixes: {}, updates } as unknown as sparqljs.Update), what);
+  }
+
+  /** Drops every graph of generations other than `keep` (none kept when undefined), 500 to a request; how many. */
+  async dropGenerations(keep: Generation | undefined, only?: Generation): Promise<number> {
+    const prefix = literal(only ? only.prefix : GENERATIONS_PREFIX);
+    const q = bindTerms(template('generation-graphs'), { prefix, keep: literal(keep ? keep.prefix : '-') }) as sparqljs.SelectQuery;
+    q.limit = 500;
+    let dropped = 0;
+    for (;;) {
+      const graphs = (await this.select(q, 'listing old generations')).rows.map((r) => r.get('g')!);
+      if (graphs.length === 0) break;
+      await this.update(graphs.map((g) => ({ type: 'drop', silent: true, graph: { type: 'graph', name: namedNode(g.value) } })), 'dropping old graphs');
+      dropped += graphs.length;
+    }
+    return dropped;
+  }
+}
+
+/** Reads the dump as batches of whole graphs: `onBatch` gets a map graph → triples of about `batchTriples` triples. */
+async function readBatches(dump: string, batchTriples: number, onBatch: (batch: Map<string, Quad[]>) => Promise<void>): Promise<{ quads: number; graphs: Set<string> }> {
+  const graphs = new Set<string>();
+  let quads = 0;
+  let batch = new Map<string, Quad[]>();
+  let inBatch = 0;
+  let last = '';
+  const parser = createReadStream(dump).pipe(new StreamParser({ format: 'N-Quads', blankNodePrefix: '' }));
+  for await (const q of parser as AsyncIterable<Quad>) {
+    if (q.graph.termType !== 'NamedNode') throw ERR_STORE_LOAD(`${dump}: a triple outside any named graph (the dump keeps one graph per record)`);
+    const g = q.graph.value;
+    // A batch ends only between graphs: a graph's blank nodes are one request's.
+    if (g !== last && inBatch >= batchTriples) {
+      await onBatch(batch);
+      batch = new Map();
+      inBatch = 0;
+    }
+    last = g;
+    graphs.add(g);
+    let list = batch.get(g);
+    if (!list) batch.set(g, (list = []));
+    list.push(q);
+    inBatch++;
+    quads++;
+  }
+  if (inBatch) await onBatch(batch);
+  return { quads, graphs };
+}
+
+/** The updates inserting a batch into a generation: one INSERT … WHERE {} (Virtuoso refuses blank nodes in INSERT DATA). */
+function insertBatch(generation: Generation, batch: Map<string, Quad[]>): Update[] {
+  const insert = [...batch].map(([g, quads]) => ({ type: 'graph', name: generation.graph(g), triples: quads.map((q) => ({ subject: q.subject, predicate: q.predicate, object: q.object })) }));
+  return [{ updateType: 'insertdelete', insert, delete: [], where: [] }];
+}
+
+/** Loads the dump into one replica as `generation` and checks what the store holds against what was read. */
+async function loadReplica(w: ReplicaWriter, generation: Generation, options: LoadOptions, log: (m: string) => void): Promise<GenerationRecord> {
+  await w.select(bindTerms(template('group-create'), { group: literal(generation.group) }), 'creating the graph group');
+  let sent = 0;
+  const inFlight = new Set<Promise<void>>();
+  const read = await readBatches(options.dump, options.batchTriples ?? 5000, async (batch) => {
+    // Two requests in flight: the store inserts one while the next is parsed and written.
+    while (inFlight.size >= 2) await Promise.race(inFlight);
+    const p = w.update(insertBatch(generation, batch), `inserting graphs into ${w.url}`).then(() => {
+      inFlight.delete(p);
+      sent += [...batch.values()].reduce((n, l) => n + l.length, 0);
+    });
+    p.catch(() => {});
+    inFlight.add(p);
+  });
+  await Promise.all(inFlight);
+  log(`${w.url}: ${sent} quads in ${read.graphs.size} graphs sent; adding them to the group`);
+  const names = [...read.graphs];
+  for (let i = 0; i < names.length; i += 500) {
+    const values = names.slice(i, i + 500).map((g) => literal(generation.graph(g).value));
+    await w.select(withValues(bindTerms(template('group-add'), { group: literal(generation.group) }), 'g', values), 'filling the graph group');
+  }
+  // Verification: the store's count of the generation's quads and graphs against the dump's.
+  const counted = readSolutions(await w.send(toStoreQuery(template('quad-count'), generation), 'counting'));
+  const quads = Number(counted.rows[0]?.get('n')?.value ?? -1);
+  const graphs = Number(counted.rows[0]?.get('graphs')?.value ?? -1);
+  if (quads !== read.quads || graphs !== read.graphs.size) {
+    throw ERR_STORE_LOAD(`${w.url} holds ${quads} quads in ${graphs} graphs of generation ${generation.id}, the dump ${read.quads} in ${read.graphs.size}: not switched`);
+  }
+  const union = readSolutions(await w.send(toStoreQuery(template('union-count'), generation), 'counting the union'));
+  return { id: generation.id, quads, graphs, triples: Number(union.rows[0]?.get('n')?.value ?? 0), loaded: new Date().toISOString() };
+}
+
+/** The updates replacing the control record with this generation's. */
+function switchTo(record: GenerationRecord): Update[] {
+  const control = namedNode(CONTROL_GRAPH);
+  const store = namedNode(STORE_NODE);
+  const int = (n: number) => literal(String(n), xsd('integer'));
+  const triples: { subject: Term; predicate: Term; object: Term }[] = [
+    { subject: store, predicate: namedNode(CONTROL.current), object: literal(record.id) },
+    { subject: store, predicate: namedNode(CONTROL.triples), object: int(record.triples) },
+    { subject: store, predicate: namedNode(CONTROL.quads), object: int(record.quads) },
+    { subject: store, predicate: namedNode(CONTROL.graphs), object: int(record.graphs) },
+    { subject: store, predicate: namedNode(CONTROL.loaded), object: literal(record.loaded, xsd('dateTime')) },
+  ];
+  return [
+    { updateType: 'deletewhere', delete: [{ type: 'graph', name: control, triples: [{ subject: store, predicate: variable('p'), object: variable('o') }] }] },
+    { updateType: 'insert', insert: [{ type: 'graph', name: control, triples }] },
+  ];
+}
+
+/**
+ * Loads the dump into every replica as a new generation; only when every replica holds it whole does each one's
+ * control record switch to it (one request each, back to back); then the previous generation is dropped. A failure
+ * before the switch drops what was written and leaves the previous generation served everywhere.
+ */
+export async function loadStore(options: LoadOptions): Promise<LoadReport> {
+  const started = Date.now();
+  const log = options.log ?? (() => {});
+  const writers = options.storeUrls.map((url) => new ReplicaWriter(url, (options.updateUrl ?? defaultUpdateUrl)(url), options.credentials));
+  const generation = new Generation(newGenerationId());
+  const previous: (GenerationRecord | undefined)[] = [];
+  const records: GenerationRecord[] = [];
+  const replicas: LoadReport['replicas'] = [];
+  try {
+    for (const w of writers) {
+      const t = Date.now();
+      const current = readControl(await w.select(controlQuery(), 'reading the control record'));
+      previous.push(current);
+      // Leftovers of a load that failed before its switch: nobody serves them.
+      const stale = await w.dropGenerations(current ? new Generation(current.id) : undefined);
+      if (stale) log(`${w.url}: dropped ${stale} graphs of an unfinished load`);
+      log(`${w.url}: loading generation ${generation.id}${current ? ` (serving ${current.id})` : ''}`);
+      records.push(await loadReplica(w, generation, options, log));
+      replicas.push({ url: w.url, loadMs: Date.now() - t, dropped: 0 });
+    }
+    await options.beforeSwitch?.();
+  } catch (err) {
+    for (const w of writers) {
+      await w.dropGenerations(undefined, generation).catch(() => {});
+      await w.select(bindTerms(template('group-drop'), { group: literal(generation.group) }), 'dropping the group').catch(() => {});
+    }
+    throw err;
+  }
+  const triples = records[0]!.triples;
+  for (const [i, w] of writers.entries()) await w.update(switchTo(records[i]!), `switching ${w.url} to generation ${generation.id}`);
+  log(`every replica serves generation ${generation.id}`);
+  await new Promise((r) => setTimeout(r, options.graceMs ?? 5000));
+  for (const [i, w] of writers.entries()) {
+    const old = previous[i];
+    if (!old) continue;
+    replicas[i]!.dropped = await w.dropGenerations(generation);
+    await w.select(bindTerms(template('group-drop'), { group: literal(new Generation(old.id).group) }), 'dropping the old group');
+  }
+  return { generation: generation.id, previous: previous[0]?.id, quads: records[0]!.quads, triples, graphs: records[0]!.graphs, ms: Date.now() - started, replicas };
+}

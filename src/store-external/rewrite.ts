@@ -1,0 +1,121 @@
+// Rewrites a query over the dataset into one over a store generation: graph names under its prefix, the default graph its group, nothing else reachable.
+import sparqljs from 'sparqljs';
+import { DataFactory, type NamedNode, type Term } from 'n3';
+import type { Generation } from './generation.ts';
+
+const { namedNode, variable, literal } = DataFactory;
+
+/** Variables the rewrite adds (graph names as the store has them); a result drops them. */
+export const HIDDEN_PREFIX = 'tlStoreGraph';
+
+/** A dataset the protocol names (default-graph-uri, named-graph-uri), replacing the query's own FROM / FROM NAMED. */
+export interface Dataset {
+  defaults: readonly NamedNode[];
+  named: readonly NamedNode[];
+}
+
+// A graph that no generation has: the default graph of a query naming only FROM NAMED graphs (SPARQL: it is empty).
+const EMPTY_GRAPH = namedNode('urn:x-thesis-lod:empty');
+
+type Node = Record<string, unknown>;
+
+/** A deep copy of a query tree that keeps terms as they are (n3's terms keep their value behind getters a clone loses). */
+function copyTree<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(copyTree) as T;
+  if (!value || typeof value !== 'object' || (value as { termType?: string }).termType) return value;
+  const out: Node = {};
+  for (const [k, v] of Object.entries(value)) out[k] = copyTree(v);
+  return out as T;
+}
+
+/**
+ * Returns the query text for the store. `GRAPH <g>` becomes the generation's graph; `GRAPH ?g` ranges over the
+ * generation's graphs only and binds ?g to the dataset's name (so it joins with the provenance triples about the
+ * graph); FROM / FROM NAMED name generation graphs, and without a dataset the default graph is the generation's group
+ * (the union of our graphs, not the store's system graphs). The text is generated from the tree: no `define`, no
+ * pragma, nothing the store could fetch.
+ */
+export function toStoreQuery(query: sparqljs.SparqlQuery, generation: Generation, dataset?: Dataset): string {
+  const q = copyTree(query) as sparqljs.Query;
+  let n = 0;
+  const fresh = () => variable(`${HIDDEN_PREFIX}${++n}`);
+  const from = dataset && (dataset.defaults.length || dataset.named.length) ? { default: [...dataset.defaults], named: [...dataset.named] } : q.from;
+  if (from && (from.default.length || from.named.length)) {
+    q.from = {
+      default: from.default.length ? from.default.map((g) => generation.graph(g.value)) : [EMPTY_GRAPH],
+      named: from.named.map((g) => generation.graph(g.value)),
+    } as sparqljs.Query['from'];
+  } else {
+    q.from = { default: [namedNode(generation.group)], named: [] } as unknown as sparqljs.Query['from'];
+  }
+  const rewritePatterns = (patterns: Node[]): Node[] => patterns.map((p) => rewritePattern(p));
+  const rewriteValue = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(rewriteValue);
+    if (value && typeof value === 'object' && 'type' in value) return rewritePattern(value as Node);
+    return value;
+  };
+  function rewritePattern(p: Node): Node {
+    if (p.type === 'graph') {
+      const name = p.name as Term;
+      const inner = rewritePatterns(p.patterns as Node[]);
+      if (name.termType === 'NamedNode') return { ...p, name: generation.graph(name.value), patterns: inner };
+      // GRAPH ?g: the store's graph in a hidden variable, kept to this generation, and ?g bound to its public name.
+      const stored = fresh();
+      const str = { type: 'operation', operator: 'str', args: [stored] };
+      return {
+        type: 'group',
+        patterns: [
+          { type: 'graph', name: stored, patterns: inner },
+          { type: 'filter', expression: { type: 'operation', operator: 'strstarts', args: [str, literal(generation.prefix)] } },
+          { type: 'bind', variable: name, expression: { type: 'operation', operator: 'iri', args: [{ type: 'operation', operator: 'substr', args: [str, literal(String(generation.prefix.length + 1), namedNode('http://www.w3.org/2001/XMLSchema#integer'))] }] } },
+        ],
+      };
+    }
+    // Everything else: rewrite nested patterns (groups, OPTIONAL, UNION, MINUS, subqueries, EXISTS in filters).
+    const out: Node = {};
+    for (const [k, v] of Object.entries(p)) out[k] = k === 'type' || k === 'termType' ? v : rewriteValue(v);
+    if (p.type === 'query') {
+      // A subquery has no dataset of its own in SPARQL 1.1; the outer one applies.
+      delete out.from;
+    }
+    return out;
+  }
+  q.where = rewritePatterns((q.where ?? []) as unknown as Node[]) as unknown as sparqljs.Pattern[];
+  return new sparqljs.Generator().stringify(q);
+}
+
+/** Parses one of our own query templates (sparql/store/*.rq). */
+export function parseTemplate(text: string): sparqljs.SparqlQuery {
+  return new sparqljs.Parser().parse(text);
+}
+
+/** A copy of a query with variables replaced by terms (binding values by the tree, never by splicing text). */
+export function bindTerms<T extends sparqljs.SparqlQuery>(query: T, terms: Record<string, Term>): T {
+  const visit = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(visit);
+    if (!value || typeof value !== 'object') return value;
+    const v = value as { termType?: string; value?: string };
+    if (v.termType === 'Variable' && v.value! in terms) return terms[v.value!];
+    if (v.termType) return value;
+    const out: Node = {};
+    for (const [k, inner] of Object.entries(value)) out[k] = visit(inner);
+    return out;
+  };
+  return visit(query) as T;
+}
+
+/** A copy of a query whose WHERE starts with `VALUES ?name { … }`; an empty list matches nothing. */
+export function withValues<T extends sparqljs.SparqlQuery>(query: T, name: string, terms: readonly Term[]): T {
+  const q = copyTree(query) as sparqljs.Query;
+  const values = { type: 'values', values: terms.map((t) => ({ [`?${name}`]: t })) } as unknown as sparqljs.Pattern;
+  q.where = [values, ...(q.where ?? [])];
+  return q as T;
+}
+
+/** A copy of a SELECT with LIMIT and OFFSET set. */
+export function paged<T extends sparqljs.SparqlQuery>(query: T, limit: number, offset = 0): T {
+  const q = copyTree(query) as sparqljs.SelectQuery;
+  q.limit = limit;
+  q.offset = offset || undefined;
+  return q as unknown as T;
+}
