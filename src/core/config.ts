@@ -158,12 +158,13 @@ export function loadConfig(flags: ConfigInput = {}, env: NodeJS.ProcessEnv = pro
     allowWithdrawals: bool(flags.allowWithdrawals),
     harvestDelayMs: int('harvestDelayMs', pick('harvestDelayMs', flags, env), 1000, 0, 600_000),
     oaiRepositoryId: oaiRepositoryId(pick('oaiRepositoryId', flags, env), baseUri),
-    oaiAdminEmail: oaiAdminEmail(pick('oaiAdminEmail', flags, env), baseUri),
+    oaiAdminEmail: '',
     oaiPageSize: int('oaiPageSize', pick('oaiPageSize', flags, env), 100, 1, 10_000),
     oaiTokenSecret: String(pick('oaiTokenSecret', flags, env) ?? ''),
     oaiTokenTtlSeconds: int('oaiTokenTtlSeconds', pick('oaiTokenTtlSeconds', flags, env), 86_400, 1, 31 * 86_400),
     ...storeConfig(flags, env),
   };
+  config.oaiAdminEmail = oaiAdminEmail(pick('oaiAdminEmail', flags, env), config.oaiRepositoryId);
   // A build replaces DIST_DIR whole, so nothing that must survive a build may live inside it.
   const keep: [string, string][] = [['STATE_DIR', config.stateDir], ['DATA_DIR', config.dataDir], ['the working directory', process.cwd()]];
   for (const [name, dir] of keep) {
@@ -182,9 +183,10 @@ function oaiRepositoryId(value: unknown, baseUri: string): string {
   return text;
 }
 
-function oaiAdminEmail(value: unknown, baseUri: string): string {
-  const text = value === undefined || value === '' ? `admin@${new URL(baseUri).hostname}` : String(value);
-  if (!/^[^\s@]+@[^\s@]+$/.test(text)) throw ERR_CONFIG(`OAI_ADMIN_EMAIL must be an e-mail address, got ${JSON.stringify(text)}`);
+// OAI-PMH.xsd's pattern for adminEmail: \S+@(\S+\.)+\S+ (the domain has a dot); the default is admin@ the repository identifier.
+function oaiAdminEmail(value: unknown, repositoryId: string): string {
+  const text = value === undefined || value === '' ? `admin@${repositoryId}` : String(value);
+  if (!/^\S+@(\S+\.)+\S+$/.test(text)) throw ERR_CONFIG(`OAI_ADMIN_EMAIL must be an e-mail address, got ${JSON.stringify(text)}`);
   return text;
 }
 
