@@ -8,7 +8,7 @@ import { createLinker } from './link.ts';
 import { map } from './map.ts';
 import type { AuthorityFileEntries } from './authority/read-file.ts';
 import type { RecordEntry } from './publish/report.ts';
-import { xmlSafe } from './publish/rdfxml-write.ts';
+import { xmlSafe } from '../src/core/rdfxml-write.ts';
 import type { Authority, Ingested, Linker, SourceRef, ThesisRecord } from './types.ts';
 import { createValidator, type Validator } from './validate.ts';
 

@@ -1,13 +1,9 @@
-// The RDF/XML dump: each graph's node elements (rdfxml-write.ts) inside one rdf:RDF that declares every namespace up front.
+// The RDF/XML dump: each graph's node elements (src/core/rdfxml-write.ts, the writer documents use too) inside one rdf:RDF that declares every namespace up front.
 import { createReadStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { ERR_BUILD } from '../../src/core/errors.ts';
+import { RDF_XML_END, rdfXmlRoot } from '../../src/core/rdfxml-write.ts';
 import { DumpFile, type DumpInfo } from './dump-file.ts';
-
-export { xmlSafe } from './rdfxml-write.ts';
-
-const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
-const escapeAttr = (s: string) => s.replace(/[&<>"\t\n\r]/g, (c) => ENTITY[c]!);
 
 /**
  * The root element must declare every namespace, and which ones the bodies use beyond ours is known only at the end.
@@ -25,7 +21,7 @@ export class RdfXmlDump {
   constructor(file: string, prefixes: Record<string, string>) {
     this.file = file;
     this.namespaces = new Map(Object.entries(prefixes));
-    this.head = root([...this.namespaces]);
+    this.head = rdfXmlRoot([...this.namespaces]);
     this.out = new DumpFile(`${file}.partial`);
     void this.out.write(this.head);
   }
@@ -47,23 +43,17 @@ export class RdfXmlDump {
 
   /** Finishes the document (declaring any namespace beyond ours, see above) and resolves once it is on disk. */
   async close(): Promise<DumpInfo> {
-    await this.out.write('</rdf:RDF>\n');
+    await this.out.write(RDF_XML_END);
     const written = await this.out.close();
     if (this.extra.size === 0) {
       await rename(written.file, this.file);
       return { ...written, file: this.file };
     }
     const again = new DumpFile(this.file);
-    await again.write(root([...this.namespaces, ...[...this.extra].sort(([a], [b]) => (a < b ? -1 : 1))]));
+    await again.write(rdfXmlRoot([...this.namespaces, ...[...this.extra].sort(([a], [b]) => (a < b ? -1 : 1))]));
     for await (const chunk of createReadStream(written.file, { start: Buffer.byteLength(this.head), highWaterMark: 1 << 20 })) await again.write(chunk as Buffer);
     const info = await again.close();
     await rm(written.file, { force: true });
     return info;
   }
-}
-
-// The XML declaration and the root's start tag, declaring the namespaces.
-function root(namespaces: [string, string][]): string {
-  const decls = namespaces.map(([p, uri]) => `\n xmlns:${p}="${escapeAttr(uri)}"`).join('');
-  return `<?xml version="1.0" encoding="utf-8"?>\n<rdf:RDF${decls}>\n`;
 }

@@ -4,7 +4,7 @@ import type { Iris } from '../../src/core/iri.ts';
 import { prefixes as prefixesOf } from '../../src/core/vocab.ts';
 import { tripleKey } from './canonical.ts';
 import { JsonLdCompactor, type JsonLdContext } from './jsonld-compact.ts';
-import { RdfXmlWriter } from './rdfxml-write.ts';
+import { RdfXmlWriter } from '../../src/core/rdfxml-write.ts';
 import { turtleFragment } from './turtle.ts';
 import { emptyCounts, SHARED, Union, type Scope, type UnionCounts } from './union.ts';
 

@@ -1,12 +1,12 @@
-// RDF/XML by hand: each subject a node element (typed when it can be), each statement a property element, blank nodes by rdf:nodeID.
+// The one RDF/XML writer (the dumps and the documents): each subject a node element (typed when it can be), each statement a property element, blank nodes by rdf:nodeID.
 //
 // The shape is the flattest RDF/XML there is (RDF 1.1 XML Syntax §2.2–2.10, 2.14): no nesting, no abbreviation beyond a
 // typed node element, so every statement reads back as itself. Text and attribute values are escaped for XML 1.0;
 // a character XML 1.0 cannot carry at all is refused before (xmlSafe, which the runner calls on every record).
 import { createHash } from 'node:crypto';
 import type { Quad, Term } from 'n3';
-import { ERR_BUILD } from '../../src/core/errors.ts';
-import { NS } from '../../src/core/vocab.ts';
+import { ERR_BUILD } from './errors.ts';
+import { NS } from './vocab.ts';
 
 const RDF_TYPE = `${NS.rdf}type`;
 const RDF_LANG_STRING = `${NS.rdf}langString`;
@@ -81,6 +81,8 @@ export interface RdfXmlFragment {
   xml: string;
   /** [prefix, namespace] pairs the root element must declare besides our prefixes. */
   namespaces: [string, string][];
+  /** Our prefixes the names use (a document declares only these; a dump declares all of ours up front). */
+  used: string[];
 }
 
 /** Writes node elements for graphs; one per thread, with our prefixes (namespace → prefix). */
@@ -121,10 +123,13 @@ export class RdfXmlWriter {
       else bySubject.set(key, [q]);
     }
     const extra = new Map<string, string>();
+    const used = new Set<string>();
     const use = (name: { qname: string; extra?: [string, string] }) => {
       if (name.extra) extra.set(name.extra[0], name.extra[1]);
+      else used.add(name.qname.slice(0, name.qname.indexOf(':')));
       return name.qname;
     };
+    const nodeIds = new Map<string, string>();
     let out = '';
     for (const statements of bySubject.values()) {
       const subject = statements[0]!.subject;
@@ -141,7 +146,7 @@ export class RdfXmlWriter {
           break;
         }
       }
-      out += `  <${element} ${this.identify(subject, 'about')}`;
+      out += `  <${element} ${this.identify(subject, 'about', nodeIds)}`;
       if (statements.length === (typed >= 0 ? 1 : 0)) {
         out += '/>\n';
         continue;
@@ -159,21 +164,41 @@ export class RdfXmlWriter {
           const dt = o.language || o.datatype.value === XSD_STRING || o.datatype.value === RDF_LANG_STRING ? '' : ` rdf:datatype="${attr(o.datatype.value)}"`;
           out += `    <${p}${lang}${dt}>${text(o.value)}</${p}>\n`;
         } else {
-          out += `    <${p} ${this.identify(o, 'resource')}/>\n`;
+          out += `    <${p} ${this.identify(o, 'resource', nodeIds)}/>\n`;
         }
       }
       out += `  </${element}>\n`;
     }
-    return { xml: out, namespaces: [...extra] };
+    return { xml: out, namespaces: [...extra], used: [...used] };
   }
 
-  // `rdf:about`/`rdf:resource` for an IRI, `rdf:nodeID` for a blank node (its label must be an XML name).
-  private identify(t: Term, attribute: 'about' | 'resource'): string {
+  // `rdf:about`/`rdf:resource` for an IRI, `rdf:nodeID` for a blank node: its label when that is an XML name (the build's
+  // canonical labels, n3's `b0_…`), else `b_` and the label's UTF-8 in hex, one id per label within a write.
+  private identify(t: Term, attribute: 'about' | 'resource', nodeIds: Map<string, string>): string {
     if (t.termType === 'NamedNode') return `rdf:${attribute}="${attr(t.value)}"`;
     if (t.termType === 'BlankNode') {
-      if (!NCNAME.test(t.value)) throw ERR_BUILD(`RDF/XML: the blank node label ${t.value} is not an XML name (labels come from canonical.ts)`);
-      return `rdf:nodeID="${t.value}"`;
+      if (NCNAME.test(t.value)) return `rdf:nodeID="${t.value}"`;
+      let id = nodeIds.get(t.value);
+      if (id === undefined) nodeIds.set(t.value, (id = `b_${Buffer.from(t.value, 'utf8').toString('hex')}`));
+      return `rdf:nodeID="${id}"`;
     }
     throw ERR_BUILD(`RDF/XML cannot hold a ${t.termType} term here`);
   }
+}
+
+/** The XML declaration and the root's start tag, declaring the namespaces ([prefix, namespace], rdf among them). */
+export function rdfXmlRoot(namespaces: readonly (readonly [string, string])[]): string {
+  const decls = namespaces.map(([p, uri]) => `\n xmlns:${p}="${attr(uri)}"`).join('');
+  return `<?xml version="1.0" encoding="utf-8"?>\n<rdf:RDF${decls}>\n`;
+}
+
+/** The end of a document rdfXmlRoot began. */
+export const RDF_XML_END = '</rdf:RDF>\n';
+
+/** One whole RDF/XML document of some triples (graph names ignored), declaring rdf and only the namespaces its names use. */
+export function writeRdfXmlDocument(writer: RdfXmlWriter, prefixes: Record<string, string>, quads: readonly Quad[]): string {
+  const fragment = writer.write(quads);
+  const used = new Set(['rdf', ...fragment.used]);
+  const ours = Object.entries(prefixes).filter(([p]) => used.has(p));
+  return rdfXmlRoot([...ours, ...fragment.namespaces.sort(([a], [b]) => (a < b ? -1 : 1))]) + fragment.xml + RDF_XML_END;
 }

@@ -8,7 +8,7 @@ import { RdfXmlParser } from 'rdfxml-streaming-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prefixes } from '../../../src/core/vocab.ts';
 import { RdfXmlDump } from '../../../pipeline/publish/rdfxml-dump.ts';
-import { generatedPrefix, RdfXmlWriter, splitQName, xmlSafe } from '../../../pipeline/publish/rdfxml-write.ts';
+import { generatedPrefix, RdfXmlWriter, splitQName, xmlSafe } from '../../../src/core/rdfxml-write.ts';
 import { isomorphic, parse, triplesOf } from '../../helpers/rdf.ts';
 
 const { quad, namedNode, blankNode, literal } = DataFactory;
