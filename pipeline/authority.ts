@@ -133,6 +133,8 @@ function publicEntity(e: EntityEntry): AuthorityEntity {
   const out: AuthorityEntity = { id: e.id, kind: e.kind, types: e.types, prefLabel: e.prefLabel, altLabels: e.altLabels, sameAs: e.sameAs, match: e.match };
   if (e.description) out.description = e.description;
   if (e.names) out.names = e.names;
+  if (e.notMentions?.length) out.notMentions = e.notMentions;
+  if (e.qualifiers?.length) out.qualifiers = e.qualifiers;
   if (e.kind === 'concept') {
     out.scheme = e.scheme;
     out.subjectOf = e.subjectOf ?? [];

@@ -99,6 +99,10 @@ export interface AuthorityEntity {
   names?: { record: string; role: 'creator' | 'supervisor' | 'contributor'; name: string }[];
   /** Whether the linker looks for this entity's labels in abstracts (default true). */
   match: boolean;
+  /** Longer names holding one of the labels that name something else ("Vancouver Island"): never linked. */
+  notMentions?: string[];
+  /** Places: region names that may follow a label after a comma and still mean this place ("British Columbia"). */
+  qualifiers?: string[];
   /** Concepts: the id of their skos:ConceptScheme (its IRI is `B id/concept/{scheme}`). */
   scheme?: string;
   /** Concepts: the record ids this concept is a subject of (dcterms:subject, schema:about), as the authority file assigns them. */

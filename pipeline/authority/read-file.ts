@@ -4,6 +4,7 @@ import { NS } from '../../src/core/vocab.ts';
 import type { AuthorityCollection, AuthorityDegree, AuthorityEntity, DegreeLevel, Label, TypedDate } from '../types.ts';
 import { daysIn } from '../ingest/values.ts';
 import { linkIri } from './links.ts';
+import { normaliseLabel } from './normalise.ts';
 import { RELATIONS } from './relations.ts';
 import { readYaml, type At } from './yaml-reader.ts';
 
@@ -43,6 +44,7 @@ const TOP_KEYS = ['version', 'language', 'schemes', 'entities', 'degrees', 'coll
 const ENTITY_KEYS = [
   'id', 'kind', 'types', 'prefLabel', 'altLabels', 'description', 'links', 'sameAs', 'relations',
   'startDate', 'endDate', 'period', 'names', 'familyName', 'givenName', 'scheme', 'subjectOf', 'match',
+  'notMentions', 'qualifiers',
 ] as const;
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const LANG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
@@ -147,7 +149,25 @@ function readEntity(raw: At, language: string): EntityEntry {
   readEventFields(at, entry, language);
   readPersonFields(at, entry);
   readConceptFields(at, entry);
+  readLinkerFields(at, entry);
   return entry;
+}
+
+// What the linker needs beyond the labels; neither list is published. A notMentions phrase must hold one of the
+// entity's labels (else it blocks nothing and is likely a typo), qualifiers apply to places only.
+function readLinkerFields(at: At, e: EntityEntry): void {
+  const notMentions = at.get('notMentions').items().map((l) => l.string());
+  const labels = [e.prefLabel, ...e.altLabels].map((l) => normaliseLabel(l.value));
+  at.get('notMentions').items().forEach((l, i) => {
+    const phrase = normaliseLabel(notMentions[i]!);
+    if (!labels.some((label) => label && phrase.includes(label) && phrase !== label)) {
+      throw l.error(`"${notMentions[i]}" holds none of the labels of ${e.id} (or is one of them): it would block nothing`);
+    }
+  });
+  if (notMentions.length) e.notMentions = notMentions;
+  const qualifiers = at.get('qualifiers').items().map((l) => l.string());
+  if (qualifiers.length && e.kind !== 'place') throw at.get('qualifiers').error(`qualifiers applies only to a place, not a ${e.kind}`);
+  if (qualifiers.length) e.qualifiers = qualifiers;
 }
 
 function readType(at: At): string {
