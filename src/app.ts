@@ -1,6 +1,7 @@
 // Builds the fastify app (never listens: the CLI does, tests use inject).
 import Fastify, { type FastifyInstance } from 'fastify';
 import compress from '@fastify/compress';
+import cors from '@fastify/cors';
 import type { Config } from './core/config.ts';
 import storePlugin from './server/store.ts';
 import dataPlugin from './server/data/plugin.ts';
@@ -12,6 +13,7 @@ import sitePlugin from './server/site.ts';
 import resolvePlugin from './server/resolve/plugin.ts';
 import oaiPlugin from './server/oai/plugin.ts';
 import { basePathRewriter } from './server/public-url.ts';
+import { CORS_PLUGIN_OPTIONS } from './server/cors-policies.ts';
 
 export interface BuildOptions {
   /** fastify logger setting; tests pass false. */
@@ -35,6 +37,8 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
   app.decorate('config', config);
   await app.register(errorsPlugin);
   await app.register(securityPlugin);
+  // CORS once, off by default: route families opt in with route config `cors` (src/server/cors-policies.ts).
+  await app.register(cors, CORS_PLUGIN_OPTIONS);
   // Compression for every route (documents, SPARQL results, pages), registered once here.
   // RDF and SPARQL result types are not in mime-db's compressible list, so they are named here.
   await app.register(compress, { global: true, customTypes: /^(text\/|application\/(ld\+json|n-triples|n-quads|trig|rdf\+xml|sparql-results\+(json|xml)|json|xml))/ });

@@ -6,7 +6,7 @@ import { DOC_EXTENSIONS, isValidId, parsePath, recordOf, type DocExtension, type
 import { ERR_BAD_REQUEST, ERR_CONFIG, ERR_GONE, ERR_METHOD_NOT_ALLOWED, ERR_NOT_FOUND } from '../core/errors.ts';
 import { descriptionQuads, type Description } from './data/description.ts';
 import { sendDocument, type DocumentTarget } from './resource/document.ts';
-import { DOCUMENT_CORS, preflightHeaders } from './cors.ts';
+import { DOCUMENT_CORS } from './cors-policies.ts';
 import { serialize } from './resource/serialize.ts';
 import { registerAssets } from './resource/assets.ts';
 import { sendGone } from './resource/gone.ts';
@@ -166,10 +166,10 @@ async function resourcePlugin(app: FastifyInstance): Promise<void> {
     });
   }
 
-  // CORS preflight for documents (If-None-Match and If-Modified-Since are not simple headers).
+  // CORS preflight for documents: @fastify/cors sets its headers from DOCUMENT_CORS (If-None-Match and If-Modified-Since
+  // are not simple headers); this route gives the preflight its route config and its 204.
   for (const path of ['/id/*', '/doc/*', '/dataset', '/ontology']) {
     app.options(path, { config: { cors: DOCUMENT_CORS } }, async function preflight(_request, reply) {
-      preflightHeaders(reply, 'GET, HEAD, OPTIONS', 'Accept, If-None-Match, If-Modified-Since, Accept-Language');
       return reply.code(204).send();
     });
   }

@@ -1,7 +1,6 @@
 // Security headers on every answer: a strict Content-Security-Policy (a route may relax it), nosniff, referrer and framing policies.
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { routeCors } from './cors.ts';
 
 /** CSP directives by name; a route overrides some of them with `config: { csp: { 'script-src': "'self' 'unsafe-eval'" } }`. */
 export type CspDirectives = Record<string, string>;
@@ -46,8 +45,6 @@ async function securityPlugin(app: FastifyInstance): Promise<void> {
     const overrides = request.routeOptions.config?.csp;
     reply.header('content-security-policy', overrides ? cspHeader(overrides) : defaultPolicy);
   });
-  // CORS as each route's `config.cors` asks (src/server/cors.ts): the one hook that sets access-control-* headers.
-  app.addHook('onRequest', routeCors);
 }
 
 export default fp(securityPlugin, { name: 'security' });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ERR_BAD_REQUEST, ERR_CONFIG, ERR_GONE, ERR_NOT_FOUND, ERR_NOT_READY } from '../../core/errors.ts';
-import { DOCUMENT_CORS } from '../cors.ts';
+import { DOCUMENT_CORS } from '../cors-policies.ts';
 import { RESOLVE_INDEX_FILE, RESOLVE_INDEX_VERSION, type ResolveIndexFile } from '../../../pipeline/publish/resolve-index.ts';
 import { IDENTIFIER_KINDS, identifierKey, itemIdOfUrl, type IdentifierKind } from './identifiers.ts';
 
