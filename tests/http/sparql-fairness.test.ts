@@ -47,17 +47,35 @@ describe('a share per client', () => {
     expect(runaway.filter((s) => s === 503).length).toBeGreaterThan(0);
   });
 
-  it('refuses a client beyond its share at once with 503 and Retry-After, naming SPARQL_PER_CLIENT, and frees the share as queries end', async () => {
-    const held = [query(HEAVY, RUNAWAY), query(HEAVY, RUNAWAY), query(HEAVY, RUNAWAY)];
+  it('queues a client beyond its share, refuses it at once past twice its share with 503 and Retry-After naming SPARQL_PER_CLIENT, and frees the share as queries end', async () => {
+    const running = [query(HEAVY, RUNAWAY), query(HEAVY, RUNAWAY), query(HEAVY, RUNAWAY)];
     await new Promise((r) => setTimeout(r, 200));
+    const waiting = [query(ASK, RUNAWAY), query(ASK, RUNAWAY), query(ASK, RUNAWAY)];
+    await new Promise((r) => setTimeout(r, 100));
+    expect(app.sparqlPool.status()).toMatchObject({ admitted: 3, queued: 3 });
     const started = performance.now();
     const refused = await query(ASK, RUNAWAY);
     expect(performance.now() - started).toBeLessThan(1000);
     expect(refused.statusCode).toBe(503);
-    expect(refused.body).toMatch(/this client already has 3 queries running or waiting.*SPARQL_PER_CLIENT=3/);
+    expect(refused.body).toMatch(/this client already has 6 queries running or waiting, its share \(SPARQL_PER_CLIENT=3\)/);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
-    await Promise.all(held);
+    // Its waiting queries are not admitted beside its running ones, though places are free: they wait, then are shed.
+    for (const res of await Promise.all(waiting)) {
+      expect(res.statusCode).toBe(503);
+      expect(res.body).toMatch(/this client has its share \(SPARQL_PER_CLIENT=3\) of the 6 places running, and none ended within 2000 ms/);
+    }
+    await Promise.all(running);
     expect(app.sparqlPool.status()).toMatchObject({ admitted: 0, queued: 0 });
     expect((await query(ASK, RUNAWAY)).statusCode).toBe(200);
+  });
+
+  it('a client over its share waits for its own query to end, then runs: five parallel loops from one address are all answered', async () => {
+    const quick = 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o . ?s ?q ?x }';
+    const answers = await Promise.all(Array.from({ length: 5 }, async () => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push((await query(quick, OTHER)).statusCode);
+      return statuses;
+    }));
+    expect(answers.flat()).toEqual(Array(20).fill(200));
   });
 });

@@ -34,7 +34,8 @@ let app: FastifyInstance;
 beforeAll(async () => {
   const stream = new Writable({ write(chunk, _enc, done) { lines.push(JSON.parse(String(chunk))); done(); } });
   // One worker and one spare, whatever this machine's cores; the other settings are the defaults (8 concurrent queries).
-  app = await build(testConfig({ config: { queryTimeoutMs: TIMEOUT_MS, maxResultRows: 50, sparqlWorkers: 1, sparqlSpareWorkers: 1 } }), { logger: { level: 'info', stream } });
+  // Every request here comes from inject's one address: its share is the whole pool (the shares: sparql-fairness.test.ts).
+  app = await build(testConfig({ config: { queryTimeoutMs: TIMEOUT_MS, maxResultRows: 50, sparqlWorkers: 1, sparqlSpareWorkers: 1, sparqlPerClient: 8 } }), { logger: { level: 'info', stream } });
 });
 afterAll(async () => { await app.close(); });
 

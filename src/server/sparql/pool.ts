@@ -15,7 +15,10 @@ export interface PoolOptions extends WorkerInit {
   /** Queries admitted at once across the pool; the next ones wait (queueWaitMs at most, as many again) or get 503. */
   maxConcurrent: number;
   queueWaitMs: number;
-  /** Queries one client (address) may have running and waiting at once: one client's loops never take every place. */
+  /**
+   * Queries one client (address) may have admitted at once, and as many again waiting: its loops never take every place,
+   * and beyond twice this it is refused at once.
+   */
   perClient: number;
   limits: Limits;
   /** Heap of each worker, in MiB. */
@@ -282,16 +285,24 @@ export class QueryPool {
     }
   }
 
+  /** True when a client has its share of places admitted already (the CLI and tests calling run() have no address). */
+  private atShare(client: string): boolean {
+    return client !== '' && (this.admittedBy.get(client) ?? 0) >= this.options.perClient;
+  }
+
   /**
    * Admits waiting queries while the bound allows, then hands them to workers. A freed place goes to the waiting query
-   * whose client has the fewest admitted (the oldest among equals): a client with one query waiting passes one with many.
+   * whose client has the fewest admitted (the oldest among equals), never to one whose client holds its share already.
    */
   private admit(): void {
     while (this.queued.length > 0 && this.admitted < this.options.maxConcurrent) {
-      let next = 0;
-      for (let i = 1; i < this.queued.length; i++) {
-        if ((this.admittedBy.get(this.queued[i]!.client) ?? 0) < (this.admittedBy.get(this.queued[next]!.client) ?? 0)) next = i;
+      let next = -1;
+      for (let i = 0; i < this.queued.length; i++) {
+        const client = this.queued[i]!.client;
+        if (this.atShare(client)) continue;
+        if (next < 0 || (this.admittedBy.get(client) ?? 0) < (this.admittedBy.get(this.queued[next]!.client) ?? 0)) next = i;
       }
+      if (next < 0) break;
       const pending = this.queued.splice(next, 1)[0]!;
       clearTimeout(pending.wait);
       this.enter(pending);
@@ -372,8 +383,9 @@ export class QueryPool {
   }
 
   /**
-   * Runs a query (or the service description) on a worker. Beyond the concurrency bound it waits up to queueWaitMs for
-   * a running query to end, then fails with 503 TL_ERR_BUSY; at the timeout, 503 TL_ERR_QUERY_TIMEOUT; when the signal
+   * Runs a query (or the service description) on a worker. Beyond the concurrency bound, or its client's share, it waits
+   * up to queueWaitMs for a running query to end, then fails with 503 TL_ERR_BUSY (at once when the queue is full or its
+   * client has twice its share running and waiting); at the timeout, 503 TL_ERR_QUERY_TIMEOUT; when the signal
    * aborts, with the signal's reason. Either way the work is cancelled and its place freed at once.
    */
   run(job: QueryJob | ServiceJob, options: RunOptions = {}): Promise<QueryAnswer> {
@@ -383,13 +395,15 @@ export class QueryPool {
     if (signal?.aborted) return Promise.reject(signal.reason);
     const client = job.client ?? '';
     const mine = this.held.get(client) ?? 0;
-    if (client !== '' && mine >= perClient) {
-      return Promise.reject(ERR_BUSY(`this client already has ${mine} queries running or waiting, its share of the ${maxConcurrent} places (SPARQL_PER_CLIENT=${perClient}); send the next when one has ended, or retry in ${this.retryAfter} s`));
+    const share = `its share (SPARQL_PER_CLIENT=${perClient}) of the ${maxConcurrent} places`;
+    if (client !== '' && mine >= 2 * perClient) {
+      return Promise.reject(ERR_BUSY(`this client already has ${mine} queries running or waiting, ${share} and as many waiting; send the next when one has ended, or retry in ${this.retryAfter} s`));
     }
-    const full = this.admitted >= maxConcurrent;
+    const full = this.admitted >= maxConcurrent || this.atShare(client);
     const wait = Math.min(this.options.queueWaitMs, timeoutMs);
     if (full && (wait <= 0 || this.queued.length >= maxConcurrent)) {
-      return Promise.reject(ERR_BUSY(`${maxConcurrent} queries are running and ${this.queued.length} waiting already; retry in ${this.retryAfter} s`));
+      const why = this.atShare(client) ? `this client has ${share} running` : `${maxConcurrent} queries are running and ${this.queued.length} waiting already`;
+      return Promise.reject(ERR_BUSY(`${why}; retry in ${this.retryAfter} s`));
     }
     return new Promise<QueryAnswer>((resolve, reject) => {
       const limits = { ...this.options.limits, ...options.limits };
@@ -403,7 +417,10 @@ export class QueryPool {
         pending.release = () => signal.removeEventListener('abort', onAbort);
       }
       if (full) {
-        pending.wait = setTimeout(() => this.finish(pending, ERR_BUSY(`${maxConcurrent} queries are running and none ended within ${wait} ms; retry in ${this.retryAfter} s`)), wait);
+        pending.wait = setTimeout(() => {
+          const why = this.atShare(client) ? `this client has ${share} running` : `${maxConcurrent} queries are running`;
+          this.finish(pending, ERR_BUSY(`${why}, and none ended within ${wait} ms; retry in ${this.retryAfter} s`));
+        }, wait);
         this.queued.push(pending);
       } else {
         this.enter(pending);
