@@ -85,19 +85,19 @@ export async function* ingestFile(path: string, dataDir: string, real = path): A
     // O_NOFOLLOW: nor may it become a link leading out of DATA_DIR (the walk resolved links already).
     fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
   } catch (err) {
-    yield rejectSource({ file }, ERR_INPUT_SKIPPED(`cannot open the file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, { file }));
+    yield rejectSource({ file }, ERR_INPUT_SKIPPED(`cannot open the file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}): nothing read`, { file, field: '(file)' }));
     return;
   }
   let bytes: Uint8Array;
   try {
     const info = fstatSync(fd);
     if (!info.isFile()) {
-      yield rejectSource({ file }, ERR_INPUT_SKIPPED('the entry is no longer a regular file: not read', { file }));
+      yield rejectSource({ file }, ERR_INPUT_SKIPPED('the entry is no longer a regular file: not read', { file, field: '(file)' }));
       return;
     }
     const { size } = info;
     if (size > MAX_FILE_BYTES) {
-      yield rejectSource({ file }, ERR_INPUT_TOO_LARGE(`the file has ${size} bytes, the limit is ${MAX_FILE_BYTES} (MAX_FILE_BYTES)`));
+      yield rejectSource({ file }, ERR_INPUT_TOO_LARGE(`the file has ${size} bytes, the limit is ${MAX_FILE_BYTES} (MAX_FILE_BYTES): not read, so no record in it is named`, { file, field: '(file size)' }));
       return;
     }
     bytes = new Uint8Array(readFileSync(fd));

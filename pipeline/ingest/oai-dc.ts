@@ -118,7 +118,7 @@ export function* readOaiDc(input: RecordInput): Generator<Ingested> {
   const spans = records.map((r) => [ctx.lines.lineAt(r.start), ctx.lines.lineAt(Math.max(r.start, r.end - 1))] as const);
   const stray = badLines.find((l) => !spans.some(([a, b]) => a <= l && l <= b));
   if (stray !== undefined) {
-    yield rejectSource({ file: input.file, line: stray }, ERR_INPUT_ENCODING(`invalid UTF-8 byte sequence on line ${stray}, outside any record`, { line: stray }));
+    yield rejectSource({ file: input.file, line: stray }, ERR_INPUT_ENCODING(`invalid UTF-8 byte sequence on line ${stray}, outside any record (in the OAI-PMH envelope)`, { line: stray, field: '(envelope)' }));
   }
   for (const rec of records) yield readRecord(rec, ctx);
 }

@@ -29,7 +29,7 @@ const inside = (dir: string, p: string) => p === dir || p.startsWith(dir.endsWit
 /**
  * Every regular file under `root` (DATA_DIR/records): depth-first, names sorted by code point at each level,
  * dot-files skipped, so the same tree always gives the same order. A symbolic link is followed only when its
- * target lies inside DATA_DIR (a directory link at most once, so a link to an ancestor cannot loop); everything
+ * target lies inside DATA_DIR but outside records/ (a folder link at most once, so no link can loop); everything
  * else that cannot or must not be read is passed to `onSkipped` with its path and why, and the walk goes on.
  */
 export async function* walkRecords(root: string, dataDir: string, onSkipped: OnSkipped = () => undefined): AsyncGenerator<WalkedFile> {
@@ -67,6 +67,12 @@ export async function* walkRecords(root: string, dataDir: string, onSkipped: OnS
           skip(path, `a symbolic link leaving DATA_DIR (to ${real}): not followed`);
           continue;
         }
+        // What lies under records/ is read under its own path: through a link it would be read twice (a false
+        // duplicate), and a link to an ancestor would loop.
+        if (inside(realRoot, real)) {
+          skip(path, `a symbolic link back into records/ (to ${shown(real) || 'records'}), read under its own path: not followed`);
+          continue;
+        }
         try {
           info = await stat(real);
         } catch (err) {
@@ -75,12 +81,12 @@ export async function* walkRecords(root: string, dataDir: string, onSkipped: OnS
         }
       }
       if (info.isDirectory()) {
-        const realDir = real === path ? await realpath(path).catch(() => path) : real;
-        if (walked.has(realDir)) {
-          skip(path, `a link to a folder already walked (${shown(realDir)}): not walked twice`);
+        // Only a link can lead to a folder twice (two links to one folder elsewhere in DATA_DIR, or a loop through one).
+        if (real !== path && walked.has(real)) {
+          skip(path, `a link to a folder already walked (${shown(real)}): not walked twice`);
           continue;
         }
-        walked.add(realDir);
+        walked.add(real === path ? await realpath(path).catch(() => path) : real);
         yield* walk(path);
       } else if (info.isFile()) {
         yield { path, real };

@@ -1,6 +1,9 @@
 // A file refused as a whole (empty, binary, a DOCTYPE, no reader for it) says what was looked for, where it stopped and whose it is.
+import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ingestText } from '../../../pipeline/ingest/index.ts';
+import { ingest, ingestText, MAX_FILE_BYTES } from '../../../pipeline/ingest/index.ts';
 import { bytesOf, expectRejected, ingestFixture, SEED_FILE, type ExpectedProblem } from './helpers.ts';
 
 const LOOKED_FOR = /looked for an Open Collections item page .* or an OAI-PMH response/;
@@ -40,5 +43,19 @@ describe('file-level rejections name file, line, field, what was looked for and 
   it('a UTF-16 file is refused as such, not as an unknown format', () => {
     const utf16 = new Uint8Array([0xff, 0xfe, ...Buffer.from('<OAI-PMH/>', 'utf16le')]);
     expectRejected(ingestText(utf16, 'records/page.xml')[0], { code: 'TL_ERR_INPUT_ENCODING', line: 1, field: '(byte order mark)', message: /UTF-16/ });
+  });
+
+  it('a file over MAX_FILE_BYTES is refused unread, naming the file size as where it stopped', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'thesis-lod-large-'));
+    try {
+      mkdirSync(join(dataDir, 'records'));
+      writeFileSync(join(dataDir, 'records', 'huge.xml'), '');
+      truncateSync(join(dataDir, 'records', 'huge.xml'), MAX_FILE_BYTES + 1); // sparse: nothing is written
+      const out = [];
+      for await (const o of ingest(dataDir)) out.push(o);
+      expectRejected(out[0], { code: 'TL_ERR_INPUT_TOO_LARGE', file: 'records/huge.xml', field: '(file size)', message: new RegExp(`${MAX_FILE_BYTES + 1} bytes`) });
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

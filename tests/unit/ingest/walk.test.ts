@@ -37,12 +37,17 @@ describe('ingest: links and special files under DATA_DIR/records', () => {
   symlinkSync(join(records, 'e-loop-1.txt'), join(records, 'e-loop-2.txt'));
   symlinkSync('..', join(records, 'sub', 'f-up'));
   symlinkSync('/etc', join(records, 'g-etc'));
+  symlinkSync(join(dataDir, SEED_FILE), join(records, 'h-twin.txt'));
+  symlinkSync(join(dataDir, 'more'), join(records, 'i-more'));
+  symlinkSync(join(dataDir, 'more'), join(dataDir, 'more', 'j-back'));
 
   it('reads the good entries, links inside DATA_DIR included, and reports every other one without stopping', async () => {
     const { outcomes, skipped } = await collect(dataDir);
     expect(outcomes.map(summary)).toEqual([
       [SEED_FILE, '1.0449833'],
       ['records/a-inside-link.txt', '1.0412345'],
+      // a folder elsewhere in DATA_DIR, through a link: read once (its file repeats an id, as any second copy would)
+      ['records/i-more/full.txt', 'TL_ERR_DUPLICATE_ID'],
     ]);
     expect(skipped.map((p) => [p.file, p.code, p.severity])).toEqual([
       ['records/b-outside-file.txt', 'TL_ERR_INPUT_SKIPPED', 'warning'],
@@ -51,6 +56,8 @@ describe('ingest: links and special files under DATA_DIR/records', () => {
       ['records/e-loop-1.txt', 'TL_ERR_INPUT_SKIPPED', 'warning'],
       ['records/e-loop-2.txt', 'TL_ERR_INPUT_SKIPPED', 'warning'],
       ['records/g-etc', 'TL_ERR_INPUT_SKIPPED', 'warning'],
+      ['records/h-twin.txt', 'TL_ERR_INPUT_SKIPPED', 'warning'],
+      ['records/i-more/j-back', 'TL_ERR_INPUT_SKIPPED', 'warning'],
       ['records/sub/f-up', 'TL_ERR_INPUT_SKIPPED', 'warning'],
     ]);
     const why = Object.fromEntries(skipped.map((p) => [p.file, p.message]));
@@ -58,11 +65,12 @@ describe('ingest: links and special files under DATA_DIR/records', () => {
     expect(why['records/c-outside-dir']).toMatch(/leaving DATA_DIR/);
     expect(why['records/d-dangling.txt']).toMatch(/dangling symbolic link .*nowhere\.txt/);
     expect(why['records/e-loop-1.txt']).toMatch(/loops/);
-    expect(why['records/sub/f-up']).toMatch(/already walked/);
+    expect(why['records/sub/f-up']).toMatch(/back into records\/ \(to records\)/);
+    expect(why['records/h-twin.txt']).toMatch(/back into records\/ \(to records\/000_c3e6baa23fe2ff11\.txt\), read under its own path/);
   });
 
   it('counts the same files the walk reads (the progress bar total)', async () => {
-    expect(await countFiles(dataDir)).toBe(2);
+    expect(await countFiles(dataDir)).toBe(3);
   });
 });
 
