@@ -19,6 +19,7 @@ import { OaiRecordsWriter } from './publish/oai-records.ts';
 import { createProgress, type Progress } from './publish/progress.ts';
 import { buildActivities } from './publish/provenance.ts';
 import { writeActivities } from './publish/changes-activities.ts';
+import { writeGzipVariants } from './publish/dump-file.ts';
 import { createStaging, discardStaging, replaceDir } from './publish/replace-dir.ts';
 import { ReportWriter, writeRedirects, type RecordEntry, type ReportCounts } from './publish/report.ts';
 import { createSearchIndexWriter, type SearchIndexWriter } from './publish/search-index.ts';
@@ -269,6 +270,8 @@ async function build(config: Config, opts: BuildOptions, run: { started: number;
     const closing = performance.now();
     await publisher.publish(iris.graph('dataset'), canonicalize(description, iris.graph('dataset'), blankPrefix('g', 'dataset')), SHARED, { count: false });
     const dumps = await publisher.close();
+    // A gzip variant of each dump, with its own .sha256 (pipeline/publish/dump-file.ts).
+    await writeGzipVariants(dumps);
     // The server's load format, from the N-Quads dump just closed (pipeline/publish/store-file.ts).
     await writeStore(staging);
     times.publish += performance.now() - closing;

@@ -12,6 +12,8 @@ import sparqlPlugin from './server/sparql.ts';
 import sitePlugin from './server/site.ts';
 import resolvePlugin from './server/resolve/plugin.ts';
 import oaiPlugin from './server/oai/plugin.ts';
+import changesPlugin from './server/changes/plugin.ts';
+import dumpsPlugin from './server/dumps/plugin.ts';
 import { basePathRewriter } from './server/public-url.ts';
 import { CORS_PLUGIN_OPTIONS } from './server/cors-policies.ts';
 
@@ -50,6 +52,8 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
   await app.register(sitePlugin);
   await app.register(resolvePlugin);
   await app.register(oaiPlugin);
+  await app.register(changesPlugin);
+  await app.register(dumpsPlugin);
   // Ready means the dataset is loaded and the SPARQL engine warmed: /health answers 200 only then.
   app.get('/health', async function health(_request, reply) {
     // With an external store, ready also means that some replica answers and serves a loaded generation.

@@ -7,7 +7,8 @@ import type { PublicUrls } from '../public-url.ts';
 import { html } from '../views/html.ts';
 import { KIND_SINGULAR, KIND_TITLES } from './browse.ts';
 import type { ExampleQuery } from './examples.ts';
-import { listDumps, type DumpInfo } from './files.ts';
+import { listDumps, type DumpInfo } from '../dumps/dump-list.ts';
+import { datasetTriples } from '../dataset/triple-count.ts';
 import { count, renderPage, sendPage } from './page.ts';
 import type { SearchService } from './search-service.ts';
 
@@ -15,8 +16,7 @@ import type { SearchService } from './search-service.ts';
 export interface DatasetCounts {
   theses: number;
   entities: Record<EntityKind, number>;
-  /** Every distinct triple served (the store's size), as in the triple dumps. The description's void:triples
-   * leaves out the description itself (it cannot count itself), so it would disagree with dataset.nt. */
+  /** The dataset's triples as its description states them (void:triples; see src/server/dataset/triple-count.ts). */
   triples: number;
 }
 
@@ -81,11 +81,15 @@ ${d.dumps.length ? html`<div class="table-scroll"><table class="dumps"><thead><t
 <li><a href="${urls.path('dataset')}">Dataset description</a> <span class="count">VoID and DCAT</span></li>
 <li><a href="${urls.path('ontology')}">Vocabulary</a> <span class="count">the terms we mint, with labels and alignments</span></li>
 <li><a href="${urls.path('oai?verb=Identify')}">OAI-PMH</a> <span class="count">for harvesters</span></li>
+<li><a href="${urls.path('changes')}">Change feed</a> <span class="count">what was created, updated and deleted, for aggregators (IIIF Change Discovery)</span></li>
+<li><a href="${urls.path('dumps/')}">Dumps</a> <span class="count">every dump with its size, checksum and gzip variant</span></li>
 <li><a href="${urls.path('sitemap.xml')}">Sitemap</a> and <a href="${urls.path('robots.txt')}">robots.txt</a> <span class="count">for crawlers</span></li>
 </ul>
 <p class="hint">Every URI under <code>${urls.base}id/</code> answers <code>303 See Other</code> to its document, which speaks HTML, Turtle, N-Triples, JSON-LD and RDF/XML.</p>
 </section>`;
 }
+
+const tripleCount = (n: number | undefined) => (n === undefined ? {} : { triples: n });
 
 /** Registers GET / (counts and dumps read on the first request, then kept); with the index, counts match the browse pages. */
 export function registerHome(app: FastifyInstance, examples: readonly ExampleQuery[], search?: SearchService): void {
@@ -99,7 +103,8 @@ export function registerHome(app: FastifyInstance, examples: readonly ExampleQue
     return {
       title: d.labels.get(dataset.value)?.value ?? 'Theses as linked open data',
       description: d.about.find((q) => q.subject.equals(dataset) && q.predicate.equals(dcterms('description')))?.object.value,
-      counts: await (search ? indexCounts(search, data) : storeCounts(data)),
+      // One triple count everywhere: the one the build wrote into the description (VoID), not the store's size.
+      counts: { ...(await (search ? indexCounts(search, data) : storeCounts(data))), ...tripleCount(datasetTriples(d.about, dataset)) },
       dumps: await listDumps(app.config.distDir),
       examples,
     };
