@@ -96,6 +96,9 @@ describe('the thesis page', () => {
       ['citation_dissertation_institution', 'University of British Columbia'],
       ['citation_doi', '10.14288/1.0449833'],
       ['citation_abstract_html_url', `${B}doc/thesis/1.0449833`],
+      // Completed by views/thesis-schema.ts (issue 9): the language and keywords the data holds.
+      ['citation_language', 'en'],
+      ['citation_keywords', 'Sino-Soviet relations'],
     ]);
   });
 

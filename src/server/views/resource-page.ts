@@ -13,6 +13,9 @@ import { incomingSection } from './incoming.ts';
 import { kindSection, partHeading } from './page-sections.ts';
 import { highwireTags, schemaJsonLd } from './thesis-meta.ts';
 import { describeQuery } from './query-link.ts';
+import { citeBox } from './cite-box.ts';
+import { formatByKey } from '../../core/formats.ts';
+import { completeThesisNode, moreHighwireTags } from './thesis-schema.ts';
 
 const RDF_TYPE = `${NS.rdf}type`;
 
@@ -69,8 +72,9 @@ export async function resourcePage(env: ViewEnv, d: Description, o: ResourcePage
   const canonical = o.docIri();
   const pagePath = (page: number) => `${ctx.urls.href(canonical)}${page > 1 ? `?page=${page}` : ''}`;
   const head: SafeHtml[] = DOC_FORMATS.filter((f) => f.key !== 'html').map((f) => html`<link rel="alternate" type="${f.mediaType}" href="${ctx.urls.href(o.docIri(f.key))}">\n`);
-  if (o.kind === 'thesis') head.push(highwireTags(ctx, subject, canonical));
-  if (o.kind === 'thesis' || o.kind === 'person') head.push(await schemaJsonLd(ctx, subject, d.about));
+  const thesis = o.kind === 'thesis';
+  if (thesis) head.push(highwireTags(ctx, subject, canonical), moreHighwireTags(ctx, subject));
+  if (thesis || o.kind === 'person') head.push(await schemaJsonLd(ctx, subject, d.about, thesis ? (node) => completeThesisNode(ctx, subject, node, canonical) : undefined));
   const special = kindSection(ctx, d);
   const above: ShownAbove | undefined = special?.above;
   const main = html`<article>
@@ -78,6 +82,7 @@ export async function resourcePage(env: ViewEnv, d: Description, o: ResourcePage
 <h1>${labelText(name && { value: name.text, language: name.lang }, subject.value)}</h1>
 ${typesLine(ctx, d.about, subject)}
 ${special?.markup ?? ''}
+${thesis ? citeBox(ctx, subject, (key) => ctx.urls.href(`${o.docIri()}.${formatByKey(key).extension}`) ?? '#') : ''}
 <section aria-labelledby="props-h"><h2 id="props-h">Properties</h2>
 ${propertyList(ctx, d.about, subject, 'props', above)}</section>
 ${partSections(ctx, d)}

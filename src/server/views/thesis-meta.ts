@@ -132,9 +132,11 @@ export async function frameWithJsonld(subject: string, triples: readonly Quad[])
  * with the thing at the top and compacted with schema.org as vocabulary (context inline: nothing to fetch). The usual
  * shape is written directly (schema-frame.ts, what jsonld gives for it); any other goes through jsonld.
  */
-export async function schemaJsonLd(ctx: ViewContext, subject: NamedNode, about: readonly Quad[]): Promise<SafeHtml> {
+export async function schemaJsonLd(ctx: ViewContext, subject: NamedNode, about: readonly Quad[], complete?: (framed: Record<string, unknown>) => void): Promise<SafeHtml> {
   const triples = schemaTriples(ctx, subject, about);
   const framed = frameSchemaNode(subject.value, triples) ?? await frameWithJsonld(subject.value, triples);
   authorsInOrder(ctx, subject, framed);
+  // What a kind of page adds from its description (a thesis: views/thesis-schema.ts).
+  complete?.(framed);
   return html`<script type="application/ld+json">${jsonScript(framed)}</script>\n`;
 }
