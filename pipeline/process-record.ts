@@ -6,7 +6,7 @@ import { ERR_BUILD } from '../src/core/errors.ts';
 import { portableAuthority, type PortableEntries } from './authority.ts';
 import { checkRecord, noTimes, stagesFrom, type StageTimes, type Stages } from './check.ts';
 import { datesFor, type LedgerEntry } from './ledger.ts';
-import { jsonldContext } from './map/context.ts';
+import { jsonldContext } from '../src/core/jsonld-context.ts';
 import { blankPrefix, canonicalizeKeyed, hashKeys, tripleKey, type KeyedQuads } from './publish/canonical.ts';
 import { recordProvenance } from './publish/provenance.ts';
 import type { RecordEntry } from './publish/report.ts';

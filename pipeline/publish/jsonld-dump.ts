@@ -1,9 +1,9 @@
 // The JSON-LD dump: one top-level {"@context", "@graph"} with the context inline, node objects appended a graph at a time.
 import { ERR_BUILD } from '../../src/core/errors.ts';
 import { DumpFile, type DumpInfo } from './dump-file.ts';
-import type { JsonLdContext } from './jsonld-compact.ts';
+import type { JsonLdContext } from '../../src/core/jsonld-compact.ts';
 
-export type { JsonLdContext } from './jsonld-compact.ts';
+export type { JsonLdContext } from '../../src/core/jsonld-compact.ts';
 
 /**
  * A document loader that loads nothing: our context is inline, so any remote reference (an `@import`,

@@ -6,7 +6,8 @@
 //   await search.write(distDir);                                            // → distDir/search-index.json
 //
 // Per record it keeps only ids, labels and short fields (no abstract text beyond a snippet); the
-// words live in a compact inverted index (src/server/site/text-index.ts: why not MiniSearch is said there).
+// words live in a compact inverted index (src/core/text-index.ts: why not MiniSearch is said there). The format, which
+// the server reads, is src/core/search-index-format.ts.
 // With `spillDir` the records go to a file there as they come and only the words stay in memory, a few bytes per
 // (word, thesis) (text-postings.ts); the index file is written in pieces, so no string holds all of it.
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
@@ -15,52 +16,15 @@ import path from 'node:path';
 import type { Quad } from 'n3';
 import { ENTITY_KINDS, type EntityKind, type Iris } from '../../src/core/iri.ts';
 import { NS } from '../../src/core/vocab.ts';
-import { TextIndex, type TextIndexJson } from '../../src/server/site/text-index.ts';
+import {
+  SEARCH_INDEX_FILE, SEARCH_INDEX_VERSION, type SearchEntity, type SearchIndexFile, type SearchRecord,
+} from '../../src/core/search-index-format.ts';
 import type { Authority, ThesisRecord } from '../types.ts';
 import { PostingsBuilder } from './text-postings.ts';
 
-/** File name of the index inside DIST_DIR. */
-export const SEARCH_INDEX_FILE = 'search-index.json';
-/** Format version; the server refuses an index it does not know. */
-export const SEARCH_INDEX_VERSION = 2;
+export { loadSearchIndex, SEARCH_INDEX_FILE, SEARCH_INDEX_VERSION, type SearchEntity, type SearchIndexFile, type SearchRecord } from '../../src/core/search-index-format.ts';
+
 const SNIPPET_LENGTH = 280;
-
-/** One thesis as the search page shows and filters it. */
-export interface SearchRecord {
-  id: string;
-  title: string;
-  year?: string;
-  degree?: string;
-  program?: string;
-  /** Creator names as written ("Li, Yi"), in order. */
-  creators: string[];
-  /** Subject keys: `concept/{id}` for linked concepts, else the subject text itself. */
-  subjects: string[];
-  /** Keys `kind/id` of the entities the abstract mentions (schema:mentions). */
-  entities: string[];
-  /** The start of the abstract, for the result list. */
-  snippet?: string;
-}
-
-/** An entity for browse lists and facet labels. */
-export interface SearchEntity {
-  kind: EntityKind;
-  id: string;
-  label: string;
-  /** Theses linked to it in any role (mention, subject, creator, supervisor, organisation, …). */
-  theses: number;
-}
-
-/** What dist/search-index.json holds. */
-export interface SearchIndexFile {
-  version: number;
-  base: string;
-  records: SearchRecord[];
-  /** `kind/id` → entity, sorted by key. */
-  entities: Record<string, SearchEntity>;
-  /** Words of titles, names, entity labels and abstracts; document n is records[n]. */
-  text: TextIndexJson;
-}
 
 const LABEL_PREDICATES = [`${NS.skos}prefLabel`, `${NS.rdfs}label`, `${NS.schema}name`, `${NS.foaf}name`];
 const MENTIONS = `${NS.schema}mentions`;
@@ -301,8 +265,3 @@ export function searchFacts(iris: Iris, record: ThesisRecord, quads: readonly Qu
   return { linked: [...linked], mentioned, subjects, labels: [...labelsInRecord] };
 }
 
-/** Loads a written index's words for searching (the server's side of the format). */
-export function loadSearchIndex(file: SearchIndexFile): TextIndex {
-  if (file.version !== SEARCH_INDEX_VERSION) throw new TypeError(`search-index.json has version ${file.version}, this server reads ${SEARCH_INDEX_VERSION}: rebuild the dataset`);
-  return new TextIndex(file.text);
-}

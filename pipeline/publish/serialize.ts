@@ -3,7 +3,7 @@ import { Writer, type NamedNode, type Quad } from 'n3';
 import type { Iris } from '../../src/core/iri.ts';
 import { prefixes as prefixesOf } from '../../src/core/vocab.ts';
 import { tripleKey } from './canonical.ts';
-import { JsonLdCompactor, type JsonLdContext } from './jsonld-compact.ts';
+import { JsonLdCompactor, type JsonLdContext } from '../../src/core/jsonld-compact.ts';
 import { RdfXmlWriter } from '../../src/core/rdfxml-write.ts';
 import { turtleFragment } from './turtle.ts';
 import { emptyCounts, SHARED, Union, type Scope, type UnionCounts } from './union.ts';

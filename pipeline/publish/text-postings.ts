@@ -1,10 +1,10 @@
 // The search index's words as the build collects them: a few bytes per (word, thesis), written out in the server's format.
 //
-// TextIndexBuilder (src/server/site/text-index.ts) keeps a JS number per posting, 8 bytes and more, which at 200,000
+// TextIndexBuilder (src/core/text-index.ts) keeps a JS number per posting, 8 bytes and more, which at 200,000
 // theses is most of the runner's memory. This keeps the same postings as varint gaps and a mask byte, and writes the
 // same TextIndexJson: terms in code-unit order, each posting list as base-36 gaps each closed by a letter A–P for its
 // fields (tests/unit/publish/search-index.test.ts compares the two).
-import { fieldMasks, type Field, type TextIndexJson } from '../../src/server/site/text-index.ts';
+import { fieldMasks, type Field, type TextIndexJson } from '../../src/core/text-index.ts';
 
 interface List {
   bytes: Uint8Array;

@@ -2,8 +2,8 @@
 import { Writer, type Quad, type Term } from 'n3';
 import jsonld from 'jsonld';
 import { prefixes } from '../../core/vocab.ts';
-import { jsonldContext } from '../../../pipeline/map/context.ts';
-import { JsonLdCompactor } from '../../../pipeline/publish/jsonld-compact.ts';
+import { jsonldContext } from '../../core/jsonld-context.ts';
+import { JsonLdCompactor } from '../../core/jsonld-compact.ts';
 import { writeRdfXml } from './rdfxml.ts';
 
 export type RdfExtension = 'ttl' | 'nt' | 'jsonld' | 'rdf';
@@ -87,7 +87,7 @@ function usePrefixesOf(t: Term, table: PrefixTable, used: Record<string, string>
 export async function writeJsonLdWithJsonld(quads: readonly Quad[], base: string): Promise<string> {
   const expanded = await jsonld.fromRDF(quads as unknown as Parameters<typeof jsonld.fromRDF>[0]);
   const options = { documentLoader: noRemote, skipExpansion: true } as unknown as jsonld.Options.Compact;
-  // The build's own context (pipeline/map/context.ts), inline for this deployment's base.
+  // The build's own context (src/core/jsonld-context.ts), inline for this deployment's base.
   const compacted = await jsonld.compact(expanded, jsonldContext(base) as jsonld.ContextDefinition, options);
   return `${JSON.stringify(compacted, null, 2)}\n`;
 }

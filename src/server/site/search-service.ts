@@ -2,11 +2,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ENTITY_KINDS, type EntityKind } from '../../core/iri.ts';
-import type { TextIndex } from './text-index.ts';
+import type { TextIndex } from '../../core/text-index.ts';
 import {
   loadSearchIndex, SEARCH_INDEX_FILE,
   type SearchEntity, type SearchIndexFile, type SearchRecord,
-} from '../../../pipeline/publish/search-index.ts';
+} from '../../core/search-index-format.ts';
 
 /** The facets a search can filter by, in the order the page shows them. */
 export const FACETS = ['year', 'degree', 'program', 'subject', 'entity'] as const;

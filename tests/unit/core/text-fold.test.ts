@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { APOSTROPHES, HYPHENS, foldChar, foldText } from '../../../src/core/text-fold.ts';
 import { normaliseLabel } from '../../../pipeline/authority/normalise.ts';
 import { matchText } from '../../../pipeline/link/text.ts';
-import { words } from '../../../src/server/site/text-index.ts';
+import { words } from '../../../src/core/text-index.ts';
 
 describe('foldText', () => {
   it.each([

@@ -5,7 +5,7 @@ import jsonld from 'jsonld';
 import { Parser, Writer, type Quad } from 'n3';
 import { isomorphic } from 'rdf-isomorphic';
 import { prefixes } from '../../../src/core/vocab.ts';
-import { DEFAULT_CONTEXT_BASE, jsonldContext, readContextFile, renderContextFile } from '../../../pipeline/map/context.ts';
+import { DEFAULT_CONTEXT_BASE, jsonldContext, readContextFile, renderContextFile } from '../../../src/core/jsonld-context.ts';
 import { map } from '../../../pipeline/map.ts';
 import { fullRecord, iris, readTurtle, seedRecord, testAuthority } from './helpers.ts';
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { DataFactory, Parser, type NamedNode, type Quad } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Iris } from '../../../src/core/iri.ts';
-import { jsonldContext } from '../../../pipeline/map/context.ts';
+import { jsonldContext } from '../../../src/core/jsonld-context.ts';
 import { blankPrefix, canonicalize } from '../../../pipeline/publish/canonical.ts';
 import { DumpFile } from '../../../pipeline/publish/dump-file.ts';
 import { DUMP_FORMATS, Publisher, dumpsDir } from '../../../pipeline/publish/index.ts';

@@ -7,7 +7,7 @@ import type { Quad } from 'n3';
 import { Iris } from '../../../src/core/iri.ts';
 import { createSearchIndexWriter, loadSearchIndex, SEARCH_INDEX_FILE, type SearchIndexFile } from '../../../pipeline/publish/search-index.ts';
 import type { Authority } from '../../../pipeline/types.ts';
-import { TextIndex, TextIndexBuilder, words } from '../../../src/server/site/text-index.ts';
+import { TextIndex, TextIndexBuilder, words } from '../../../src/core/text-index.ts';
 import { PostingsBuilder } from '../../../pipeline/publish/text-postings.ts';
 import { MINI_BASE, MINI_RECORDS, miniAuthority, miniQuadsByRecord } from '../../http/site-dist.ts';
 

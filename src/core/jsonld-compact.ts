@@ -8,7 +8,7 @@
 // when the compactor is made, so it never writes a shape jsonld.js would not. tests/unit/publish/jsonld-compact.test.ts
 // compares its output with jsonld.js's on every kind of graph the build writes.
 import type { Quad } from 'n3';
-import { ERR_BUILD } from '../../src/core/errors.ts';
+import { ERR_BUILD } from './errors.ts';
 import { fromRdf, isList, isValue, type ExpandedNode, type Item } from './jsonld-from-rdf.ts';
 
 /** The value of a JSON-LD `@context`: an object (or array of objects), never a URL to fetch. */

@@ -1,7 +1,7 @@
 // Serialize RDF as JSON-LD: a graph's triples as expanded node objects, what jsonld-compact.ts compacts.
 import type { Quad, Term } from 'n3';
-import { ERR_BUILD } from '../../src/core/errors.ts';
-import { NS } from '../../src/core/vocab.ts';
+import { ERR_BUILD } from './errors.ts';
+import { NS } from './vocab.ts';
 
 const RDF_TYPE = `${NS.rdf}type`;
 const RDF_FIRST = `${NS.rdf}first`;

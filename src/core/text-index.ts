@@ -5,7 +5,7 @@
 // term, the theses it occurs in (delta-coded) with a 4-bit mask of the fields it occurs in; a posting list is decoded
 // only when a query needs it.
 
-import { foldText } from '../../core/text-fold.ts';
+import { foldText } from './text-fold.ts';
 
 /** Fields a word can occur in, each with its bit and its weight in ranking. */
 export const FIELDS = ['title', 'names', 'labels', 'abstract'] as const;
