@@ -1,7 +1,7 @@
 // `thesis-lod validate`: every record through ingest, map, link and SHACL, publishing nothing; exit 1 on any error.
 import type { Command } from 'commander';
 import { loadConfig } from '../core/config.ts';
-import { formatProblem } from '../core/errors.ts';
+import { formatProblem, type Problem } from '../core/errors.ts';
 import { ingest } from '../../pipeline/ingest/index.ts';
 import { checkRecord, prepareStages } from '../../pipeline/run.ts';
 import { printFailure } from './build.ts';
@@ -19,7 +19,12 @@ export async function validateAll(flags: ValidateFlags, out: (line: string) => v
   let records = 0;
   let rejected = 0;
   let warnings = 0;
-  for await (const item of ingest(config.dataDir)) {
+  let skipped = 0;
+  const onSkipped = (p: Problem): void => {
+    skipped += 1;
+    out(`skipped ${formatProblem(p)}`);
+  };
+  for await (const item of ingest(config.dataDir, { onSkipped })) {
     const { entry } = await checkRecord(stages, item);
     records += 1;
     warnings += entry.warnings.length;
@@ -28,7 +33,7 @@ export async function validateAll(flags: ValidateFlags, out: (line: string) => v
     out(`${entry.status} ${entry.id ?? '(no id)'} (${entry.source}):`);
     for (const p of [...entry.errors, ...(flags.quiet ? [] : entry.warnings)]) out(`  ${formatProblem(p)}`);
   }
-  out(`${records} records: ${records - rejected} valid, ${rejected} with errors, ${warnings} warnings`);
+  out(`${records} records: ${records - rejected} valid, ${rejected} with errors, ${warnings} warnings${skipped ? `, ${skipped} entries skipped` : ''}`);
   return rejected;
 }
 
