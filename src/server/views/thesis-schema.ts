@@ -36,7 +36,9 @@ export function completeThesisNode(ctx: ViewContext, thesis: NamedNode, node: No
   if (degree && node.inSupportOf === undefined) node.inSupportOf = degree;
   const level = degreeLevel(degree);
   if (level && node.educationalLevel === undefined) node.educationalLevel = LEVEL_NAMES[level];
-  if (node.url === undefined) node.url = linksOf(ctx, thesis).landingPage ?? pageUrl;
+  // schema:url's range is URL (text): the landing page framed as a typed WebPage node is written as its address.
+  const urls = values(node, 'url').map((u) => (typeof u === 'object' && u !== null && '@id' in u ? (u as { '@id': string })['@id'] : u));
+  node.url = urls.length === 0 ? linksOf(ctx, thesis).landingPage ?? pageUrl : urls.length === 1 ? urls[0] : urls;
   const doi = objectsOf(ctx.d.about, thesis, namedNode(`${NS.bibo}doi`)).find((o) => o.termType === 'Literal')?.value;
   if (doi) {
     const url = doiIri(doi).value;
