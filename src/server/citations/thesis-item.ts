@@ -4,6 +4,7 @@ import { NS, own } from '../../core/vocab.ts';
 import { splitName } from '../../../pipeline/map/people.ts';
 import { doiIri } from '../../../pipeline/map/identifiers.ts';
 import { labelOf, type ViewContext } from '../views/terms.ts';
+import { valuesOf } from '../../core/rdf-read.ts';
 
 const { namedNode } = DataFactory;
 const p = (ns: keyof typeof NS, local: string) => namedNode(`${NS[ns]}${local}`);
@@ -25,11 +26,9 @@ export interface CslItem {
   custom?: { handle?: string; landingPage?: string; pdf?: string };
 }
 
-/** The distinct objects of (s, p) among quads, first-seen order. */
+/** The distinct objects of (s, p) among quads, first-seen order (the project's one reader of that, src/core/rdf-read.ts). */
 export function objectsOf(quads: readonly Quad[], s: Term, pred: NamedNode): Term[] {
-  const out: Term[] = [];
-  for (const q of quads) if (q.subject.equals(s) && q.predicate.equals(pred) && !out.some((o) => o.equals(q.object))) out.push(q.object);
-  return out;
+  return valuesOf(quads, s, pred);
 }
 
 function firstText(quads: readonly Quad[], s: Term, preds: NamedNode[]): string | undefined {
@@ -107,7 +106,7 @@ export function cslItem(ctx: ViewContext, thesis: NamedNode): CslItem {
   if (language) item.language = language;
   const keywords = objectsOf(about, thesis, p('dcterms', 'subject')).map((o) => nameOf(ctx, o)).filter((k): k is string => Boolean(k));
   // One string, as CSL has it; RIS and BibTeX split it at the commas.
-  if (keywords.length) item.keyword = keywords.map((k) => k.replace(/,/g, ' ')).join(',');
+  if (keywords.length) item.keyword = keywords.map((k) => k.replace(/\s*,\s*/g, ' ')).join(',');
   if (Object.keys(links).length) item.custom = links;
   return item;
 }
