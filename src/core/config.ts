@@ -146,7 +146,8 @@ export function loadConfig(flags: ConfigInput = {}, env: NodeJS.ProcessEnv = pro
     maxResultRows: int('maxResultRows', pick('maxResultRows', flags, env), 10_000, 1, 10_000_000),
     maxResultBytes: int('maxResultBytes', pick('maxResultBytes', flags, env), 20 * 1024 * 1024, 1024, 1 << 30),
     maxConcurrentQueries: int('maxConcurrentQueries', pick('maxConcurrentQueries', flags, env), 8, 1, 256),
-    queryQueueWaitMs: int('queryQueueWaitMs', pick('queryQueueWaitMs', flags, env), 1000, 0, 600_000),
+    // Long enough for a client's own parallel queries beyond its share to wait their turn rather than be shed.
+    queryQueueWaitMs: int('queryQueueWaitMs', pick('queryQueueWaitMs', flags, env), 5000, 0, 600_000),
     sparqlPerClient: int('sparqlPerClient', pick('sparqlPerClient', flags, env), 4, 1, 256),
     maxQueryBytes: int('maxQueryBytes', pick('maxQueryBytes', flags, env), 64 * 1024, 1024, 16 * 1024 * 1024),
     maxQueryDepth: int('maxQueryDepth', pick('maxQueryDepth', flags, env), 200, 8, 1000),
