@@ -34,6 +34,31 @@ const DESCRIPTION =
 const FORMATS: Record<string, string> = { ttl: 'Turtle', nt: 'N-Triples', nq: 'N-Quads', jsonld: 'JSON-LD', rdf: 'RDF_XML' };
 const FORMAT_NAMES: Record<string, string> = { ttl: 'Turtle', nt: 'N-Triples', nq: 'N-Quads', jsonld: 'JSON-LD', rdf: 'RDF/XML' };
 
+const GZIP_MEDIA_TYPE = 'https://www.iana.org/assignments/media-types/application/gzip';
+
+/**
+ * The services beside the dumps, as DCAT data services serving the dataset: OAI-PMH (for harvesters) and the change
+ * feed (IIIF Change Discovery 1.0, for aggregators); the dataset points to each with rdfs:seeAlso.
+ */
+function describeServices(input: DescribeInput, add: (s: NamedNode, p: NamedNode, o: Quad_Object) => void, ds: NamedNode): void {
+  const { iris } = input;
+  const services = [
+    { part: 'oai-pmh', title: 'OAI-PMH 2.0 provider (oai_dc, ETD-MS, MARC 21, RDF)', endpoint: iris.oai(), spec: 'http://www.openarchives.org/OAI/2.0/openarchivesprotocol.htm' },
+    { part: 'change-feed', title: 'Change feed: Create, Update and Delete activities (IIIF Change Discovery 1.0)', endpoint: iris.changes(), spec: 'https://iiif.io/api/discovery/1.0/' },
+  ];
+  for (const s of services) {
+    const node = iris.datasetPart(s.part);
+    add(ds, rdfs('seeAlso'), node);
+    add(node, rdf('type'), dcat('DataService'));
+    add(node, dcterms('title'), literal(s.title, 'en'));
+    add(node, dcat('endpointURL'), s.endpoint);
+    add(node, dcterms('conformsTo'), namedNode(s.spec));
+    add(namedNode(s.spec), rdf('type'), dcterms('Standard'));
+    add(node, dcat('servesDataset'), ds);
+    add(node, dcterms('license'), namedNode(input.metadataLicense));
+  }
+}
+
 function dateTime(value: string) {
   return literal(value, xsd('dateTime'));
 }
@@ -130,7 +155,26 @@ export function describeDataset(input: DescribeInput): Quad[] {
     add(part, voidNs('triples'), count(n));
   }
 
-  // One distribution per dump. No checksum and no byte size: each dump contains this very description.
+  describeServices(input, add, ds);
+
+  // One distribution per dump and per gzip variant. No checksum and no byte size here: each dump contains this very
+  // description; the served description adds both (src/server/dataset/served-description.ts).
+  const gzip = namedNode(GZIP_MEDIA_TYPE);
+  for (const { ext, mediaType } of input.dumps) {
+    const dist = iris.datasetPart(`dump-${ext}-gz`);
+    add(ds, dcat('distribution'), dist);
+    add(dist, rdf('type'), dcat('Distribution'));
+    add(dist, dcterms('title'), literal(`${FORMAT_NAMES[ext]} dump, gzip-compressed`, 'en'));
+    add(dist, dcat('downloadURL'), iris.dumpGzip(ext));
+    add(dist, dcat('accessURL'), iris.dumpGzip(ext));
+    const media = namedNode(`https://www.iana.org/assignments/media-types/${mediaType}`);
+    add(dist, dcat('mediaType'), media);
+    add(dist, dcat('compressFormat'), gzip);
+    add(gzip, rdf('type'), dcterms('MediaType'));
+    add(dist, dcterms('format'), formats(FORMATS[ext]!));
+    add(dist, dcterms('license'), licence);
+    add(dist, dcterms('rights'), rights);
+  }
   for (const { ext, mediaType } of input.dumps) {
     const dump = iris.dump(ext);
     const dist = iris.datasetPart(`dump-${ext}`);

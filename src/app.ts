@@ -14,6 +14,7 @@ import resolvePlugin from './server/resolve/plugin.ts';
 import oaiPlugin from './server/oai/plugin.ts';
 import changesPlugin from './server/changes/plugin.ts';
 import dumpsPlugin from './server/dumps/plugin.ts';
+import datasetPlugin from './server/dataset/plugin.ts';
 import { basePathRewriter } from './server/public-url.ts';
 import { CORS_PLUGIN_OPTIONS } from './server/cors-policies.ts';
 
@@ -54,6 +55,7 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
   await app.register(oaiPlugin);
   await app.register(changesPlugin);
   await app.register(dumpsPlugin);
+  await app.register(datasetPlugin);
   // Ready means the dataset is loaded and the SPARQL engine warmed: /health answers 200 only then.
   app.get('/health', async function health(_request, reply) {
     // With an external store, ready also means that some replica answers and serves a loaded generation.

@@ -117,9 +117,8 @@ async function resourcePlugin(app: FastifyInstance): Promise<void> {
     });
   }
 
-  // Hash-IRI documents: the dataset description (B dataset#dataset) and the ontology (B ontology#Term).
+  // Hash-IRI documents: the ontology (B ontology#Term); the dataset description has its own plugin (src/server/dataset).
   const hashDocuments: { path: string; kind: string; doc: (ext?: DocExtension) => NamedNode; graph: NamedNode }[] = [
-    { path: 'dataset', kind: 'dataset description', doc: (ext) => iris.datasetDoc(ext), graph: iris.graph('dataset') },
     { path: 'ontology', kind: 'vocabulary', doc: (ext) => iris.ontologyDoc(ext), graph: iris.graph('ontology') },
   ];
   for (const h of hashDocuments) {
