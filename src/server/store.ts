@@ -9,6 +9,7 @@ import { ERR_NOT_READY, ERR_CONFIG } from '../core/errors.ts';
 import { Labels } from './labels.ts';
 import { PublicUrls } from './public-url.ts';
 import { QuadStore as CompactStore } from '../store/quad-store.ts';
+import { noEmbeddedStore } from './data/external/no-embedded-store.ts';
 import { readStoreFile, storeFromNQuads, storePath, StoreFormatError, type StoreBuffers } from '../store/store-file.ts';
 
 /** What the authority file and the ledger say about ids that no longer denote what they did: keys `kind/id`. */
@@ -146,6 +147,11 @@ async function storePlugin(app: FastifyInstance): Promise<void> {
     app.decorate('iris', iris);
     app.decorate('urls', new PublicUrls(config.baseUri, config.trustProxy));
     app.decorate('redirects', await loadRedirects(config.distDir));
+    const standIn = noEmbeddedStore();
+    app.decorate('store', standIn.store);
+    app.addHook('onReady', async function embeddedStoreAbsent() {
+      standIn.started();
+    });
     return;
   }
   const [{ buffers, from }, redirects] = await Promise.all([loadStoreBuffers(config.distDir), loadRedirects(config.distDir)]);

@@ -58,10 +58,14 @@ export function toStoreQuery(query: sparqljs.SparqlQuery, generation: Generation
     if (p.type === 'graph') {
       const name = p.name as Term;
       const inner = rewritePatterns(p.patterns as Node[]);
-      if (name.termType === 'NamedNode') return { ...p, name: generation.graph(name.value), patterns: inner };
-      // GRAPH ?g: the store's graph in a hidden variable, kept to this generation, and ?g bound to its public name.
       const stored = fresh();
       const str = { type: 'operation', operator: 'str', args: [stored] };
+      // GRAPH <g>: Virtuoso finds no named graph by a constant once FROM names the default graph, so the generation's
+      // graph is matched through a hidden variable equal to it.
+      if (name.termType === 'NamedNode') {
+        return { type: 'group', patterns: [{ type: 'graph', name: stored, patterns: inner }, { type: 'filter', expression: { type: 'operation', operator: '=', args: [stored, generation.graph(name.value)] } }] };
+      }
+      // GRAPH ?g: the store's graph in a hidden variable, kept to this generation, and ?g bound to its public name.
       return {
         type: 'group',
         patterns: [

@@ -62,8 +62,10 @@ export class ExternalSparql {
     try {
       const { generation } = await this.reader.generation();
       const tree = gated.tree as sparqljs.Query;
-      // A SELECT asks the store for one row past our cap: enough to know the result was cut, never the whole of a huge one.
-      if (tree.queryType === 'SELECT' && (tree.limit === undefined || tree.limit > caps.maxRows)) tree.limit = caps.maxRows + 1;
+      // A SELECT asks the store for our cap's rows at most (Virtuoso sorts 10,000 rows at most, so not one past it): a
+      // full answer that the query itself did not limit to that many may have been cut, and says so.
+      const capped = tree.queryType === 'SELECT' && (tree.limit === undefined || tree.limit > caps.maxRows);
+      if (capped) tree.limit = caps.maxRows;
       const text = toStoreQuery(tree, generation, dataset);
       const accept = gated.kind === 'graph' ? 'application/n-triples' : 'application/sparql-results+json';
       const answer = await this.reader.client.query(text, { accept, timeoutMs: this.options.timeoutMs + 2000, storeTimeoutMs: this.options.timeoutMs, signal });
@@ -88,6 +90,7 @@ export class ExternalSparql {
           rows++;
         }
         writer.end();
+        if (capped && rows >= caps.maxRows) truncated = true;
       } else if (gated.kind === 'graph') {
         let quads: Quad[] = readTriples(answer.body);
         if (quads.length > caps.maxRows) {
