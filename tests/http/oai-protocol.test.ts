@@ -49,7 +49,7 @@ describe.each(['GET', 'POST'] as const)('verbs over %s', (method) => {
   });
 
   it('ListMetadataFormats: oai_dc, etdms, marc21, rdf, for the repository and for one item', async () => {
-    for (const args of [{}, { identifier: some() }]) {
+    for (const args of [{}, { identifier: some() }] as Record<string, string>[]) {
       const { root } = await oai(app, { verb: 'ListMetadataFormats', ...args }, method);
       const prefixes = children(child(root, 'ListMetadataFormats'), 'metadataFormat').map((f) => child(f, 'metadataPrefix')!.text);
       expect(prefixes).toEqual(['oai_dc', 'etdms', 'marc21', 'rdf']);

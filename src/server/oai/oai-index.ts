@@ -1,14 +1,29 @@
 // The provider's view of DIST_DIR/oai/index.json: headers by id, and list pages by (datestamp, id) with binary search for from/until.
 import { readOaiIndex, type OaiIndexFile, type OaiIndexRow } from '../../../pipeline/publish/oai-records.ts';
 
+/** A (datestamp, id) position in the list. */
+export interface Position {
+  datestamp: string;
+  id: string;
+}
+
+/**
+ * One build a harvest has been served from: its newest datestamp, and where the harvest stood when its first page came
+ * from it (none for the build the list began with). A build dates every record it changes later than all before it.
+ */
+export interface ListVersion {
+  latest: string;
+  start?: Position;
+}
+
 /** What a list asks for: dates as seconds-granularity UTC (day bounds already widened), a set, and where the last page ended. */
 export interface ListQuery {
   from?: string;
   until?: string;
   set?: string;
-  /** The newest datestamp when the list began (see page). */
-  pinned: string;
-  after?: { datestamp: string; id: string };
+  /** The builds the harvest has seen, oldest first; the first is the one it began with. */
+  versions: ListVersion[];
+  after?: Position;
 }
 
 function compare(d1: string, id1: string, d2: string, id2: string): number {
@@ -63,16 +78,31 @@ export class OaiIndex {
     return lo;
   }
 
+  /** The builds a harvest has seen with this index: a newer one than the last it saw is added, starting where the harvest stands. */
+  versionsFor(seen: readonly ListVersion[], after: Position | undefined): ListVersion[] {
+    const latest = this.latest() ?? '';
+    const last = seen.at(-1);
+    if (!last) return [{ latest }];
+    return latest > last.latest ? [...seen, { latest, start: after }] : [...seen];
+  }
+
   /**
-   * Whether a harvest pinned at `pinned` already had this row: a row dated after the pin changed during the harvest;
-   * if the datestamp it held at the pin was in range and at or before the last page's end, it was sent then.
+   * Whether a harvest already had this row under an earlier build. A row dated after the first build changed during the
+   * harvest; under each earlier build it stood at the datestamp it had then (its history), and it was sent if that
+   * position fell within the stretch of the list the harvest covered while that build was served.
    */
   private sentBefore(row: OaiIndexRow, q: ListQuery): boolean {
-    if (row.datestamp <= q.pinned || !q.after) return false;
-    const then = row.history?.filter((d) => d <= q.pinned).at(-1);
-    if (!then) return false;
-    if ((q.from && then < q.from) || (q.until && then > q.until)) return false;
-    return compare(then, row.id, q.after.datestamp, q.after.id) <= 0;
+    const { versions } = q;
+    if (versions.length < 2 || row.datestamp <= versions[0]!.latest) return false;
+    const dates = [...(row.history ?? []), row.datestamp];
+    for (let k = 0; k + 1 < versions.length; k++) {
+      const then = dates.filter((d) => d <= versions[k]!.latest).at(-1);
+      if (!then || (q.from && then < q.from) || (q.until && then > q.until)) continue;
+      const lo = versions[k]!.start;
+      const hi = versions[k + 1]!.start!;
+      if ((!lo || compare(then, row.id, lo.datestamp, lo.id) > 0) && compare(then, row.id, hi.datestamp, hi.id) <= 0) return true;
+    }
+    return false;
   }
 
   private *matching(q: ListQuery): Generator<OaiIndexRow> {

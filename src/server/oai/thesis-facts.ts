@@ -4,6 +4,7 @@ import type { Iris } from '../../core/iri.ts';
 import { NS, bibo, dcterms, foaf, owl, own, rdf, rdfs, schema, skos } from '../../core/vocab.ts';
 import type { QuadStore } from '../store.ts';
 import { xmlSafe } from './xml-text.ts';
+import { readList, RDF_NIL, termKey } from '../../core/rdf-read.ts';
 
 /** A person, organisation or concept the thesis names: its label, our IRI, and the IRIs the data says it is (owl:sameAs, skos:exactMatch). */
 export interface Named {
@@ -79,13 +80,14 @@ export class ThesisFactsReader {
 
   // The creators in the order of bibo:authorList, then any the list leaves out.
   private creators(thesis: Term, graph: Term): Term[] {
-    const ordered: Term[] = [];
-    let node = this.objects(thesis, bibo('authorList'), graph)[0];
-    for (let guard = 0; node && node.value !== `${NS.rdf}nil` && guard < 1000; guard++) {
-      const first = this.objects(node, rdf('first'), graph)[0];
-      if (first) ordered.push(first);
-      node = this.objects(node, rdf('rest'), graph)[0];
-    }
+    const head = this.objects(thesis, bibo('authorList'), graph)[0];
+    const ordered = head === undefined ? [] : readList(head, {
+      first: (cell) => this.objects(cell, rdf('first'), graph)[0],
+      rest: (cell) => this.objects(cell, rdf('rest'), graph)[0],
+      isNil: (t) => t.value === RDF_NIL,
+      isCell: (t) => t.termType === 'BlankNode',
+      key: termKey,
+    }, true)!;
     for (const c of this.objects(thesis, dcterms('creator'), graph)) if (!ordered.some((o) => o.equals(c))) ordered.push(c);
     return ordered;
   }

@@ -11,8 +11,8 @@ export interface TokenState {
   set?: string;
   from?: string;
   until?: string;
-  /** The newest datestamp the index held when the list began: records dated later changed during the harvest. */
-  pinned?: string;
+  /** The builds the list has been served from (see ListVersion): records a later build changed are not sent twice. */
+  versions?: { latest: string; start?: { datestamp: string; id: string } }[];
   /** The (datestamp, id) of the last record sent; for ListSets, `offset` instead. */
   datestamp?: string;
   id?: string;

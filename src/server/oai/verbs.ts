@@ -106,8 +106,8 @@ function listState(verb: 'ListRecords' | 'ListIdentifiers', args: Record<string,
   formatFor(args.metadataPrefix!);
   const { from, until } = dateRange(args);
   if (args.set !== undefined && !ctx.index.hasSet(args.set)) throw ERR_OAI_NO_RECORDS_MATCH(`there is no set ${JSON.stringify(args.set)}; ListSets names them`);
-  const state: TokenState = { verb, metadataPrefix: args.metadataPrefix, set: args.set, from, until, pinned: ctx.index.latest() ?? '', cursor: 0, completeListSize: 0 };
-  state.completeListSize = ctx.index.count({ ...state, pinned: state.pinned! });
+  const state: TokenState = { verb, metadataPrefix: args.metadataPrefix, set: args.set, from, until, versions: ctx.index.versionsFor([], undefined), cursor: 0, completeListSize: 0 };
+  state.completeListSize = ctx.index.count({ ...state, versions: state.versions! });
   return state;
 }
 
@@ -116,7 +116,8 @@ function list(verb: 'ListRecords' | 'ListIdentifiers'): VerbHandler {
     const state = listState(verb, args, ctx);
     const format = formatFor(state.metadataPrefix!);
     const after = state.datestamp !== undefined && state.id !== undefined ? { datestamp: state.datestamp, id: state.id } : undefined;
-    const { rows, more } = ctx.index.page({ from: state.from, until: state.until, set: state.set, pinned: state.pinned ?? '', after }, ctx.pageSize);
+    const versions = ctx.index.versionsFor(state.versions ?? [], after);
+    const { rows, more } = ctx.index.page({ from: state.from, until: state.until, set: state.set, versions, after }, ctx.pageSize);
     if (rows.length === 0) throw ERR_OAI_NO_RECORDS_MATCH(after ? 'no records remain in this list' : 'no record matches the arguments');
     const el = root.ele(OAI_NS, verb);
     for (const row of rows) {
@@ -125,7 +126,7 @@ function list(verb: 'ListRecords' | 'ListIdentifiers'): VerbHandler {
     }
     const last = rows.at(-1)!;
     const sizes = { completeListSize: Math.max(state.completeListSize, state.cursor + rows.length), cursor: state.cursor };
-    if (more) writeToken(el, sizes, ctx.tokens.encode({ ...state, datestamp: last.datestamp, id: last.id, cursor: state.cursor + rows.length }, ctx.now()));
+    if (more) writeToken(el, sizes, ctx.tokens.encode({ ...state, versions, datestamp: last.datestamp, id: last.id, cursor: state.cursor + rows.length }, ctx.now()));
     else if (args.resumptionToken) writeToken(el, sizes);
   };
 }
