@@ -71,6 +71,8 @@ export interface BuildReport {
   recordsPerSecond: number;
   /** Milliseconds spent in each stage over the whole build, summed over the threads (where the time goes, for the benchmark). */
   stageMs: StageTimes;
+  /** The dataset's triple count as its description states it (void:triples: its distinct triples, the description left out): the one count every page shows. */
+  datasetTriples: number;
 }
 
 /** How many rejected (and warned) records a BuildReport keeps in memory. */
@@ -292,7 +294,7 @@ async function build(config: Config, opts: BuildOptions, run: { started: number;
     const result: BuildReport = {
       distDir: config.distDir, buildDate, counts, rejected: state.rejected, warned: state.warned, skipped: state.skipped, withdrawn,
       dumps: dumps.map((d) => ({ ...d, file: d.file.replace(staging, config.distDir), checksumFile: d.checksumFile.replace(staging, config.distDir) })),
-      durationMs, recordsPerSecond: counts.records / (durationMs / 1000), stageMs: times,
+      durationMs, recordsPerSecond: counts.records / (durationMs / 1000), stageMs: times, datasetTriples: union.triples,
     };
     if (config.strict && counts.rejected > 0) {
       throw Object.assign(ERR_BUILD_STRICT(`${counts.rejected} of ${counts.records} records rejected; ${config.distDir} and the ledger are unchanged`), { report: result });

@@ -34,7 +34,7 @@ export function printSummary(report: BuildReport, out: (line: string) => void = 
   if (c.warnings > warnedListed) out(`… and more warnings (${c.warnings} in all) in build-report.json`);
   for (const p of report.skipped) out(`skipped ${formatProblem(p)}`);
   if (report.withdrawn.length > 0) out(`withdrawn (no longer in the inputs): ${report.withdrawn.join(', ')}`);
-  out(`${c.triples} triples, ${c.quads} quads in ${report.dumps.length} dumps; build date ${report.buildDate}`);
+  out(`${report.datasetTriples} triples (void:triples, as the site shows them; ${c.triples} in the triple dumps with the dataset's own description), ${c.quads} quads in ${report.dumps.length} dumps; build date ${report.buildDate}`);
   out(`${(report.durationMs / 1000).toFixed(2)} s, ${report.recordsPerSecond.toFixed(1)} records/s`);
 }
 
