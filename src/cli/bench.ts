@@ -30,6 +30,8 @@ interface BenchFlags {
   server?: boolean;
   distDir?: string;
   samples: string;
+  reconcile?: boolean;
+  queries: string;
 }
 
 function positive(name: string, value: string | undefined, fallback: number): number {
@@ -102,12 +104,22 @@ export function register(program: Command): void {
     .option('--server', 'the earlier in-process server bench: start-up, heap per triple and dereferencing latency through inject')
     .option('--dist-dir <dir>', 'measure this built DIST_DIR (BASE_URI http://localhost:8080/) instead of making a corpus and building it; with --server too')
     .option('--samples <n>', 'with --server: requests per measured route', '100')
+    .option('--reconcile', 'the reconciliation bench: --queries names against a corpus of --records (default 20000) or a --dist-dir, in ms per query, against a full scan')
+    .option('--queries <n>', 'with --reconcile: how many names', '1000')
     .action(async (flags: BenchFlags) => {
       try {
         if (flags.validate) {
           // Loaded only when asked for: the scale bench drives the server through the CLI and HTTP alone, importing none of it.
           const { benchValidate } = await import('../../bench/validate.ts');
           await benchValidate({ runs: positive('runs', flags.runs, 200) });
+          return;
+        }
+        if (flags.reconcile) {
+          const { benchReconcile } = await import('../../bench/reconcile-phase.ts');
+          await benchReconcile({
+            records: positive('records', flags.records, 20_000), seed: positive('seed', flags.seed, 1), queries: positive('queries', flags.queries, 1000),
+            distDir: flags.distDir, keep: !!flags.keep, resultsDir: path.resolve(flags.resultsDir), out: (line) => console.log(line),
+          });
           return;
         }
         if (flags.server) {
