@@ -11,6 +11,7 @@ import resourcePlugin from './server/resource.ts';
 import sparqlPlugin from './server/sparql.ts';
 import sitePlugin from './server/site.ts';
 import resolvePlugin from './server/resolve/plugin.ts';
+import reconcilePlugin from './server/reconcile/plugin.ts';
 import oaiPlugin from './server/oai/plugin.ts';
 import changesPlugin from './server/changes/plugin.ts';
 import dumpsPlugin from './server/dumps/plugin.ts';
@@ -52,6 +53,7 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
   await app.register(resourcePlugin);
   await app.register(sitePlugin);
   await app.register(resolvePlugin);
+  await app.register(reconcilePlugin);
   await app.register(oaiPlugin);
   await app.register(changesPlugin);
   await app.register(dumpsPlugin);
