@@ -1,14 +1,12 @@
 // The embedded store's reads for pages, over the union's triple ids: lists, annotations, mentions, creators, glosses.
 import { DataFactory, type Quad, type Term } from 'n3';
 import { NS } from '../../core/vocab.ts';
+import { distinctTerms, readList, RDF_FIRST, RDF_NIL, RDF_REST, type ListAccess } from '../../core/rdf-read.ts';
 import { annotationsOn } from '../describe.ts';
 import type { AnnotationData, Label, Mention } from './description.ts';
 import { ANY, firstObject, objectIds, type TripleIds } from './triple-ids.ts';
 
 const { namedNode, quad } = DataFactory;
-const RDF_FIRST = `${NS.rdf}first`;
-const RDF_REST = `${NS.rdf}rest`;
-const RDF_NIL = `${NS.rdf}nil`;
 const IS_PART_OF = `${NS.dcterms}isPartOf`;
 const AUTHOR_LIST = `${NS.bibo}authorList`;
 const CREATOR = `${NS.dcterms}creator`;
@@ -27,54 +25,32 @@ const OA = {
   suffix: `${NS.oa}suffix`,
 } as const;
 
-/** The items of an rdf:List (stops at a cycle or a broken cell), or undefined when `head` is not a list. */
-export function listItems(ids: TripleIds, head: number): number[] | undefined {
-  const nil = ids.vocab(RDF_NIL);
-  if (head !== nil && ids.term(head).termType !== 'BlankNode') return undefined;
+/** How rdf:List cells are read over the union's triple ids (for the project's one list reader, src/core/rdf-read.ts). */
+function listAccess(ids: TripleIds): ListAccess<number> {
   const first = ids.vocab(RDF_FIRST);
   const rest = ids.vocab(RDF_REST);
-  const items: number[] = [];
-  const seen = new Set<number>();
-  let cell: number | undefined = head;
-  while (cell !== undefined && cell !== nil) {
-    if (seen.has(cell)) return items;
-    seen.add(cell);
-    const item = firstObject(ids, cell, first);
-    if (item === undefined) return seen.size === 1 ? undefined : items;
-    items.push(item);
-    cell = firstObject(ids, cell, rest);
-  }
-  return items;
+  const nil = ids.vocab(RDF_NIL);
+  return {
+    first: (cell) => firstObject(ids, cell, first),
+    rest: (cell) => firstObject(ids, cell, rest),
+    isNil: (t) => t === nil,
+    isCell: (t) => ids.term(t).termType === 'BlankNode',
+  };
 }
 
-/** The distinct objects of (s, p) by term type and value, first-seen order. */
+/** The items of an rdf:List (stops at a cycle or a broken cell), or undefined when `head` is not a list. */
+export function listItems(ids: TripleIds, head: number): number[] | undefined {
+  return readList(head, listAccess(ids));
+}
+
+/** The distinct objects of (s, p), first-seen order. */
 function objects(ids: TripleIds, s: number | undefined, p: number | undefined): Term[] {
-  const seen = new Set<string>();
-  const out: Term[] = [];
-  for (const o of objectIds(ids, s, p)) {
-    const t = ids.term(o);
-    const k = `${t.termType}${t.value}`;
-    if (!seen.has(k)) out.push(t);
-    seen.add(k);
-  }
-  return out;
+  return distinctTerms(objectIds(ids, s, p).map((o) => ids.term(o)));
 }
 
 /** An author list's items, skipping a cell with no item (a creator list is read leniently: every named author counts). */
 function authorItems(ids: TripleIds, head: number): Term[] {
-  const first = ids.vocab(RDF_FIRST);
-  const rest = ids.vocab(RDF_REST);
-  const nil = ids.vocab(RDF_NIL);
-  const items: Term[] = [];
-  const seen = new Set<number>();
-  let cell: number | undefined = head;
-  while (cell !== undefined && cell !== nil && !seen.has(cell)) {
-    seen.add(cell);
-    const item = firstObject(ids, cell, first);
-    if (item !== undefined) items.push(ids.term(item));
-    cell = firstObject(ids, cell, rest);
-  }
-  return items;
+  return readList(head, listAccess(ids), true)!.map((item) => ids.term(item));
 }
 
 /** The creators in order: bibo:authorList when given, else dcterms:creator ordered by record position (`…-creator-2`). */

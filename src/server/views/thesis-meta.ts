@@ -2,6 +2,7 @@
 import { DataFactory, type NamedNode, type Quad, type Term } from 'n3';
 import jsonld from 'jsonld';
 import { NS, own } from '../../core/vocab.ts';
+import { valuesOf } from '../../core/rdf-read.ts';
 import { noRemote } from '../resource/serialize.ts';
 import { html, jsonScript, type SafeHtml } from './html.ts';
 import { labelOf, type ViewContext } from './terms.ts';
@@ -12,17 +13,7 @@ const p = (ns: keyof typeof NS, local: string) => namedNode(`${NS[ns]}${local}`)
 const RDF_TYPE = `${NS.rdf}type`;
 
 /** The distinct objects of (s, p) among the description's own statements, first-seen order. */
-function objects(quads: readonly Quad[], s: Term, pred: NamedNode): Term[] {
-  const seen = new Set<string>();
-  const out: Term[] = [];
-  for (const q of quads) {
-    if (!q.subject.equals(s) || !q.predicate.equals(pred)) continue;
-    const k = `${q.object.termType}${q.object.value}`;
-    if (!seen.has(k)) out.push(q.object);
-    seen.add(k);
-  }
-  return out;
-}
+const objects = (quads: readonly Quad[], s: Term, pred: NamedNode): Term[] => valuesOf(quads, s, pred);
 
 /** The creators of a thesis in order, as the description gives them (bibo:authorList, else by record position). */
 export function creatorsInOrder(ctx: ViewContext, thesis: NamedNode): string[] {
