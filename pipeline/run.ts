@@ -11,7 +11,7 @@ import { describeDataset } from './describe.ts';
 import { countFiles, ingest } from './ingest/index.ts';
 import { Ledger, resolveBuildDate } from './ledger.ts';
 import { checkWithdrawals, publishedIds, withdrawnSince } from './withdrawal-guard.ts';
-import { jsonldContext } from './map/context.ts';
+import { jsonldContext } from '../src/core/jsonld-context.ts';
 import { createRecordProcessor, parseOntology, sharedGraphs, type ProcessorInit, type RecordOutcome } from './process-record.ts';
 import { blankPrefix, canonicalize, hashKeys } from './publish/canonical.ts';
 import { DUMP_FORMATS, Publisher, type PublishedDump } from './publish/index.ts';
