@@ -2,10 +2,10 @@
 import type { FastifyInstance } from 'fastify';
 import { ERR_NOT_FOUND } from '../../core/errors.ts';
 import { ENTITY_KINDS } from '../../core/iri.ts';
-import { SITEMAP_KINDS, sitemapEntries, sitemapFiles, type SitemapFiles } from './sitemap.ts';
+import { SITEMAP_KINDS, sitemapDatingIris, sitemapEntries, sitemapFiles, type SitemapFiles } from './sitemap.ts';
 
 /** Pages of the site a crawler should know besides the documents. */
-const SITE_PAGES = ['', 'search', 'browse', ...ENTITY_KINDS.map((k) => `browse/${k}`), 'dataset', 'ontology', 'sparql'];
+const SITE_PAGES = ['', 'search', 'browse', ...ENTITY_KINDS.map((k) => `browse/${k}`), 'browse/degree', 'browse/collection', 'dataset', 'ontology', 'sparql', 'dumps/'];
 
 /** Pages whose query strings run a query or a search: robots.txt keeps crawlers off those URLs. */
 const QUERY_PAGES = ['sparql', 'query', 'search'];
@@ -24,7 +24,12 @@ export async function registerFiles(app: FastifyInstance): Promise<void> {
   // listing is not kept, so the next request tries again).
   let sitemaps: Promise<SitemapFiles> | undefined;
   const sitemap = (): Promise<SitemapFiles> => {
-    sitemaps ??= app.data.listThings(SITEMAP_KINDS).then((things) => sitemapFiles(sitemapEntries(things, iris, SITE_PAGES), iris.base));
+    sitemaps ??= (async () => {
+      const things = await app.data.listThings(SITEMAP_KINDS);
+      // Each document dated as its Last-Modified is: by the ledger dates the data states (one lookup for all).
+      const dates = await app.data.modified(sitemapDatingIris(things, iris));
+      return sitemapFiles(sitemapEntries(things, iris, SITE_PAGES, dates), iris.base);
+    })();
     return sitemaps.catch((err: unknown) => { sitemaps = undefined; throw err; });
   };
   app.get('/sitemap.xml', async function sitemapIndex(_request, reply) {

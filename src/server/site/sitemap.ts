@@ -2,6 +2,7 @@
 import { create } from 'xmlbuilder2';
 import { ENTITY_KINDS, type Iris, type ThingKind } from '../../core/iri.ts';
 import type { ThingEntry } from '../data/data-store.ts';
+import { datingIris } from '../resource/last-modified.ts';
 
 /** The sitemaps protocol's limit of URLs per file. */
 export const SITEMAP_LIMIT = 50_000;
@@ -19,11 +20,32 @@ export type SitemapFiles = Map<string, string>;
 /** The kinds of thing whose documents are worth crawling (annotations, abstracts and sources are parts of a thesis's). */
 export const SITEMAP_KINDS: readonly ThingKind[] = ['thesis', ...ENTITY_KINDS, 'collection', 'degree'];
 
-/** Lists the documents worth crawling: the site's own pages, then each listed thing's document (dated by its data), sorted. */
-export function sitemapEntries(things: readonly ThingEntry[], iris: Iris, pages: readonly string[]): SitemapEntry[] {
-  const docs = things.map((t) => ({ loc: iris.doc(t.kind, t.id).value, lastmod: t.modified }));
+/**
+ * Lists the documents worth crawling: the site's own pages, then each listed thing's document, sorted. A document's
+ * lastmod is its Last-Modified (the ledger dates its dating IRIs state, src/server/resource/last-modified.ts) when
+ * `dates` gives them, else the date the thing's own data states.
+ */
+export function sitemapEntries(things: readonly ThingEntry[], iris: Iris, pages: readonly string[], dates?: ReadonlyMap<string, string>): SitemapEntry[] {
+  const docs = things.map((t) => ({ loc: iris.doc(t.kind, t.id).value, lastmod: (dates && latest(datingIris(iris, t.kind, t.id), dates)) ?? t.modified }));
   docs.sort((a, b) => (a.loc < b.loc ? -1 : a.loc > b.loc ? 1 : 0));
   return [...pages.map((p) => ({ loc: iris.base + p })), ...docs];
+}
+
+/** The IRIs whose dates the sitemap needs for these things (few: the record graphs, the authority graph, the dataset). */
+export function sitemapDatingIris(things: readonly ThingEntry[], iris: Iris): string[] {
+  const all = new Set<string>();
+  for (const t of things) for (const iri of datingIris(iris, t.kind, t.id)) all.add(iri);
+  return [...all];
+}
+
+// The latest of the dates stated for these IRIs, as stated (compared as instants).
+function latest(dating: readonly string[], dates: ReadonlyMap<string, string>): string | undefined {
+  let best: string | undefined;
+  for (const iri of dating) {
+    const d = dates.get(iri);
+    if (d !== undefined && Number.isFinite(Date.parse(d)) && (best === undefined || Date.parse(d) > Date.parse(best))) best = d;
+  }
+  return best;
 }
 
 function urlset(entries: SitemapEntry[]): string {
