@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TOKEN_KEY_FILE, TokenCodec, tokenKey, type TokenState } from '../../../src/server/oai/tokens.ts';
 
-const STATE: TokenState = { verb: 'ListRecords', metadataPrefix: 'oai_dc', pinned: '2026-03-01T00:00:00Z', datestamp: '2026-03-01T00:00:00Z', id: '1.0000001', cursor: 3, completeListSize: 10 };
+const STATE: TokenState = { verb: 'ListRecords', metadataPrefix: 'oai_dc', versions: [{ latest: '2026-03-01T00:00:00Z' }], datestamp: '2026-03-01T00:00:00Z', id: '1.0000001', cursor: 3, completeListSize: 10 };
 const codec = new TokenCodec(Buffer.from('k'.repeat(32)), 600);
 const bad = (fn: () => unknown) => expect(fn).toThrow(expect.objectContaining({ code: 'TL_ERR_OAI_BAD_RESUMPTION_TOKEN' }));
 
