@@ -1,5 +1,5 @@
 // The provider's view of DIST_DIR/oai/index.json: headers by id, and list pages by (datestamp, id) with binary search for from/until.
-import { readOaiIndex, type OaiIndexFile, type OaiIndexRow } from '../../../pipeline/publish/oai-records.ts';
+import { readOaiIndex, type OaiIndexFile, type OaiIndexRow } from '../../core/oai-index-format.ts';
 
 /** A (datestamp, id) position in the list. */
 export interface Position {

@@ -1,7 +1,7 @@
 // The OAI-PMH envelope (responseDate, request, then the verb's element or an error) built with xmlbuilder2.
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
-import type { OaiIndexRow } from '../../../pipeline/publish/oai-records.ts';
+import type { OaiIndexRow } from '../../core/oai-index-format.ts';
 import { XSI_NS } from './format-oai-dc.ts';
 import { xmlSafe } from './xml-text.ts';
 

@@ -1,6 +1,6 @@
 // The six OAI-PMH verbs, one function each in one table, answering from the build's index and the store.
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
-import type { OaiIndexRow } from '../../../pipeline/publish/oai-records.ts';
+import type { OaiIndexRow } from '../../core/oai-index-format.ts';
 import {
   ERR_OAI_BAD_RESUMPTION_TOKEN, ERR_OAI_CANNOT_DISSEMINATE_FORMAT, ERR_OAI_ID_DOES_NOT_EXIST, ERR_OAI_NO_METADATA_FORMATS,
   ERR_OAI_NO_RECORDS_MATCH, ERR_OAI_NO_SET_HIERARCHY, ThesisLodError,

@@ -1,6 +1,6 @@
 // The index's list pages: from/until by binary search, sets, and harvests that span builds returning each record once.
 import { describe, expect, it } from 'vitest';
-import type { OaiIndexFile, OaiIndexRow } from '../../../pipeline/publish/oai-records.ts';
+import type { OaiIndexFile, OaiIndexRow } from '../../../src/core/oai-index-format.ts';
 import { OaiIndex, type ListQuery } from '../../../src/server/oai/oai-index.ts';
 
 const day = (n: number) => `2026-03-${String(n).padStart(2, '0')}T00:00:00Z`;

@@ -3,7 +3,8 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OaiRecordsWriter, readOaiIndex } from '../../../pipeline/publish/oai-records.ts';
+import { OaiRecordsWriter } from '../../../pipeline/publish/oai-records.ts';
+import { readOaiIndex } from '../../../src/core/oai-index-format.ts';
 import type { ThesisRecord } from '../../../pipeline/types.ts';
 
 const authority = {
