@@ -38,13 +38,15 @@ export async function tokenKey(secret: string, stateDir: string): Promise<Buffer
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw ERR_CONFIG(`cannot read the resumption-token key ${file}: ${(err as Error).message}`, { file }, err);
   }
-  await mkdir(stateDir, { recursive: true });
   const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
-  await writeFile(tmp, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600 });
   try {
+    await mkdir(stateDir, { recursive: true });
+    await writeFile(tmp, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600 });
     await link(tmp, file);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') {
+      throw ERR_CONFIG(`cannot make the resumption-token key ${file} (${(err as Error).message}): make STATE_DIR writable, or set OAI_TOKEN_SECRET`, { file }, err);
+    }
   } finally {
     await unlink(tmp).catch(() => undefined);
   }

@@ -1,5 +1,5 @@
 // Resumption tokens: signed, dated, bound to their verb; the STATE_DIR key made once and shared by instances starting together.
-import { mkdtemp, readFile, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -43,5 +43,12 @@ describe('tokenKey', () => {
     expect((await stat(file)).mode & 0o077).toBe(0);
     // A later start reads the same key: tokens survive a restart.
     expect((await tokenKey('', path.join(dir, 'state'))).equals(keys[0]!)).toBe(true);
+  });
+
+  it('says what to do when STATE_DIR cannot hold the key', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'thesis-lod-oai-key-'));
+    const blocked = path.join(dir, 'file');
+    await writeFile(blocked, 'not a folder');
+    await expect(tokenKey('', path.join(blocked, 'state'))).rejects.toThrow(/OAI_TOKEN_SECRET/);
   });
 });
