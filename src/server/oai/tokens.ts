@@ -36,7 +36,7 @@ export async function tokenKey(secret: string, stateDir: string): Promise<Buffer
   try {
     return await read();
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw ERR_CONFIG(`cannot read the resumption-token key ${file}: ${(err as Error).message}`, { file }, err);
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw ERR_CONFIG(`cannot read the resumption-token key ${file} (${(err as Error).message}): fix STATE_DIR, or set OAI_TOKEN_SECRET`, { file }, err);
   }
   const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
   try {
