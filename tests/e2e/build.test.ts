@@ -31,10 +31,11 @@ describe('build of data/', () => {
   });
 
   it('writes every file the server and the contract expect', async () => {
-    expect((await readdir(dist)).sort()).toEqual(['build-report.json', 'dumps', 'redirects.json', 'search-index.json', 'store']);
+    expect((await readdir(dist)).sort()).toEqual(['build-report.json', 'changes', 'dumps', 'oai', 'reconcile', 'redirects.json', 'resolve', 'search-index.json', 'store']);
+    expect(await readdir(path.join(dist, 'changes'))).toEqual(['activities.json']);
     expect((await readdir(path.join(dist, 'store'))).sort()).toEqual(['dataset.tlq', 'dataset.tlq.sha256']);
     expect((await readdir(path.join(dist, 'dumps'))).sort()).toEqual(
-      ['jsonld', 'nq', 'nt', 'rdf', 'ttl'].flatMap((e) => [`dataset.${e}`, `dataset.${e}.sha256`]).sort(),
+      ['jsonld', 'nq', 'nt', 'rdf', 'ttl'].flatMap((e) => [`dataset.${e}`, `dataset.${e}.sha256`, `dataset.${e}.gz`, `dataset.${e}.gz.sha256`]).sort(),
     );
     expect(await readdir(path.join(tmp, 'seed/state'))).toEqual(['ledger.json']);
   });
