@@ -2,7 +2,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
 import { DOC_EXTENSIONS, type DocExtension } from '../../core/iri.ts';
-import { ERR_NOT_FOUND } from '../../core/errors.ts';
+import { ERR_NOT_ACCEPTABLE, ERR_NOT_FOUND } from '../../core/errors.ts';
 import { DOCUMENT_CORS } from '../cors-policies.ts';
 import { descriptionQuads } from '../data/description.ts';
 import { listDumps } from '../dumps/dump-list.ts';
@@ -12,6 +12,10 @@ import { serialize } from '../resource/serialize.ts';
 import { renderPage } from '../site/page.ts';
 import { datasetBody, datasetTitle } from './dataset-page.ts';
 import { distributionFacts, TYPED_VALUES, VALUE_FACTS } from './served-description.ts';
+
+// The RDF syntaxes the description is written in (citation formats are for theses only).
+const RDF_SYNTAXES = ['ttl', 'nt', 'jsonld', 'rdf'] as const;
+const isRdf = (ext: string): ext is (typeof RDF_SYNTAXES)[number] => (RDF_SYNTAXES as readonly string[]).includes(ext);
 
 async function datasetPlugin(app: FastifyInstance): Promise<void> {
   const { iris, data, urls, config } = app;
@@ -41,9 +45,12 @@ async function datasetPlugin(app: FastifyInstance): Promise<void> {
         lastModified: () => lastModified(data, datingIris(iris)),
         async render(format) {
           const { quads, dumps } = await load();
-          if (format !== 'html') return { body: await serialize(quads, format, iris.base), hasNext: false };
-          const view = { iris, urls, quads, dumps };
-          return { body: renderPage(urls, { title: datasetTitle(view), path: 'dataset', main: datasetBody(view) }), hasNext: false };
+          if (format === 'html') {
+            const view = { iris, urls, quads, dumps };
+            return { body: renderPage(urls, { title: datasetTitle(view), path: 'dataset', main: datasetBody(view) }), hasNext: false };
+          }
+          if (!isRdf(format)) throw ERR_NOT_ACCEPTABLE(`the dataset description is HTML or RDF (${RDF_SYNTAXES.join(', ')}), not ${format}`);
+          return { body: await serialize(quads, format, iris.base), hasNext: false };
         },
       }, ext);
     });
