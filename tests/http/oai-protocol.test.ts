@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { child, children } from '../../src/core/xml-reader.ts';
+import { testApp } from '../helpers/app.ts';
 import { buildDataset, errorCode, listPage, oai, oaiApp, oaiDataset, type OaiDataset } from './oai-harness.ts';
 
 const BUILD = '2026-03-01T10:20:30Z';
@@ -125,6 +126,49 @@ describe.each(['GET', 'POST'] as const)('errors over %s', (method) => {
     const echoed = child(root, 'request')!.attrs;
     if (code === 'badVerb' || code === 'badArgument') expect(echoed).toEqual({});
     else expect(echoed.verb).toBe(params.verb);
+  });
+});
+
+describe('resumptionToken', () => {
+  it('each page carries cursor and completeListSize; the last page of a resumed list has an empty token', async () => {
+    let args: Record<string, string | string[]> = { verb: 'ListRecords', metadataPrefix: 'etdms' };
+    const cursors: string[] = [];
+    for (;;) {
+      const { root } = await oai(app, args);
+      const token = listPage(root, 'ListRecords').token!;
+      expect(token.attrs.completeListSize).toBe('14');
+      cursors.push(token.attrs.cursor!);
+      if (!token.text) {
+        expect(token.attrs.expirationDate).toBeUndefined();
+        break;
+      }
+      args = { verb: 'ListRecords', resumptionToken: token.text };
+    }
+    expect(cursors).toEqual(['0', '5', '10']);
+  });
+
+  it('a list that fits one page has none', async () => {
+    const { root } = await oai(app, { verb: 'ListIdentifiers', metadataPrefix: 'oai_dc', set: 'year', until: '2026-03-01T10:20:30Z', from: '2026-03-01T10:20:30Z' });
+    expect(listPage(root, 'ListIdentifiers').token).toBeDefined();
+    const small = await oaiApp(ds, { oaiPageSize: 100 });
+    try {
+      const page = listPage((await oai(small, { verb: 'ListIdentifiers', metadataPrefix: 'oai_dc' })).root, 'ListIdentifiers');
+      expect(page.ids).toHaveLength(14);
+      expect(page.token).toBeUndefined();
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('an empty repository (a DIST_DIR without an OAI index) has no sets and no records', async () => {
+    const empty = await testApp();
+    try {
+      expect(errorCode((await oai(empty, { verb: 'ListSets' })).root)).toBe('noSetHierarchy');
+      expect(errorCode((await oai(empty, { verb: 'ListRecords', metadataPrefix: 'oai_dc' })).root)).toBe('noRecordsMatch');
+      expect(child(child((await oai(empty, { verb: 'Identify' })).root, 'Identify'), 'earliestDatestamp')!.text).toBe('1970-01-01T00:00:00Z');
+    } finally {
+      await empty.close();
+    }
   });
 });
 
