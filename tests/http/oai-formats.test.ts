@@ -134,8 +134,8 @@ describe('what each format carries', () => {
   });
 });
 
-describe('authority links from the seed dataset', () => {
-  it('MARC 21 puts ROR in $0 and Wikidata with our IRI in $1', async () => {
+describe('the seed dataset (data/)', () => {
+  it('MARC 21 puts ROR in $0 and Wikidata with our IRI in $1; every format validates', async () => {
     const seed = await testApp({ distDir: await builtDist(), config: { sparqlWorkers: 1, sparqlSpareWorkers: 0 } });
     try {
       const { root } = await oai(seed, { verb: 'ListRecords', metadataPrefix: 'marc21' });
@@ -144,6 +144,14 @@ describe('authority links from the seed dataset', () => {
       expect(subs).toContain('0 https://ror.org/03rmrcq20');
       expect(subs).toContain('1 http://www.wikidata.org/entity/Q391028');
       expect(subs).toContain('4 dgg');
+      // The seed records (a real UBC thesis among them) validate in every format.
+      if (HAVE_SCHEMAS) {
+        for (const metadataPrefix of ['oai_dc', 'etdms', 'marc21']) {
+          const { body } = await oai(seed, { verb: 'ListRecords', metadataPrefix });
+          const result = await validateResponse(body);
+          expect(result.output, metadataPrefix).toMatch(/validates/);
+        }
+      }
     } finally {
       await seed.close();
     }
