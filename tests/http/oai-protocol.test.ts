@@ -103,6 +103,8 @@ const ERRORS: [string, Record<string, string | string[]>, string][] = [
   ['mixed granularities', { verb: 'ListRecords', metadataPrefix: 'oai_dc', from: DAY, until: BUILD }, 'badArgument'],
   ['from later than until', { verb: 'ListRecords', metadataPrefix: 'oai_dc', from: '2026-03-02', until: '2026-03-01' }, 'badArgument'],
   ['resumptionToken with other arguments', { verb: 'ListRecords', metadataPrefix: 'oai_dc', resumptionToken: 'x.y' }, 'badArgument'],
+  ['a set that is no setSpec', { verb: 'ListRecords', metadataPrefix: 'oai_dc', set: 'year 2016' }, 'badArgument'],
+  ['a metadataPrefix that is none', { verb: 'ListRecords', metadataPrefix: 'oai dc' }, 'badArgument'],
   ['an unknown metadataPrefix in a list', { verb: 'ListRecords', metadataPrefix: 'mods' }, 'cannotDisseminateFormat'],
   ['an unknown metadataPrefix in GetRecord', { verb: 'GetRecord', identifier: `oai:${REPO}:1.0000000`, metadataPrefix: 'mods' }, 'cannotDisseminateFormat'],
   ['an identifier of another repository', { verb: 'GetRecord', identifier: 'oai:elsewhere.org:1.0449833', metadataPrefix: 'oai_dc' }, 'idDoesNotExist'],

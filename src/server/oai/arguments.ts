@@ -16,6 +16,9 @@ const ARGUMENTS: Record<Verb, Record<string, Need>> = {
   GetRecord: { identifier: 'required', metadataPrefix: 'required' },
 };
 
+const METADATA_PREFIX = /^[A-Za-z0-9\-_.!~*'()]+$/;
+const SET_SPEC = /^[A-Za-z0-9\-_.!~*'()]+(:[A-Za-z0-9\-_.!~*'()]+)*$/;
+
 /** A checked request: its verb and its single-valued arguments. */
 export interface OaiRequest {
   verb: Verb;
@@ -39,6 +42,11 @@ export function checkRequest(params: RawParams): OaiRequest {
     if (Array.isArray(value)) throw ERR_OAI_BAD_ARGUMENT(`the argument ${name} is repeated`);
     if (value === '') throw ERR_OAI_BAD_ARGUMENT(`the argument ${name} is empty`);
     args[name] = value;
+  }
+  // OAI-PMH.xsd's syntax for these: a value outside it is an illegal argument, not an unknown set or format.
+  for (const name of ['metadataPrefix', 'set'] as const) {
+    const syntax = name === 'set' ? SET_SPEC : METADATA_PREFIX;
+    if (args[name] !== undefined && !syntax.test(args[name]!)) throw ERR_OAI_BAD_ARGUMENT(`${name}=${JSON.stringify(args[name])} is not a ${name === 'set' ? 'setSpec' : 'metadataPrefix'} (OAI-PMH.xsd's syntax)`);
   }
   const exclusive = Object.keys(allowed).find((n) => allowed[n] === 'exclusive' && n in args);
   if (exclusive) {
