@@ -12,7 +12,7 @@ import { runBuild } from '../../pipeline/run.ts';
 import { loadConfig, type ConfigInput } from '../../src/core/config.ts';
 import { builtDist, testApp } from '../helpers/app.ts';
 import { startOaiFixture, type OaiFixture } from '../helpers/oai-fixture-server.ts';
-import { makeDataDir } from '../unit/run/data-dir.ts';
+import { makeDataDir, variant } from '../unit/run/data-dir.ts';
 
 const ROOT = path.join(import.meta.dirname, '../..');
 const run = promisify(execFile);
@@ -44,6 +44,48 @@ describe('harvesting our own OAI-PMH provider', () => {
     const nq = await readFile(path.join(dirs.distDir, 'dumps', 'dataset.nq'), 'utf8');
     expect(nq).toContain('<http://localhost:8080/id/thesis/1.0449833> <http://purl.org/dc/terms/title> "Beyond the split');
     if (format === 'etdms') expect(nq).toMatch(/<http:\/\/localhost:8080\/id\/thesis\/1\.0449833> <http:\/\/localhost:8080\/ontology#degreeGrantor> /);
+  }, 120_000);
+});
+
+describe('harvesting our own provider across pages and builds', () => {
+  const ids = ['1.0000201', '1.0000202', '1.0000203', '1.0000204', '1.0000205'];
+  const provider = { dataDir: '', distDir: '', stateDir: '' };
+  const local = { dataDir: '', distDir: '', stateDir: '' };
+  let app: FastifyInstance | undefined;
+  let port = 0;
+  // Builds the provider's dataset and serves it (on the same port each time, so the harvested folder stays the same).
+  const serve = async (date: string) => {
+    await app?.close();
+    await runBuild(loadConfig(provider, {}), { progress: false, workers: 0, buildDate: date });
+    app = await testApp({ distDir: provider.distDir, config: { oaiPageSize: 2 } });
+    const address = await app.listen({ host: '127.0.0.1', port });
+    port = Number(new URL(address).port);
+    return `${address}/oai`;
+  };
+  beforeAll(async () => {
+    for (const [d, name] of [[provider, 'provider'], [local, 'local']] as const) {
+      Object.assign(d, { dataDir: path.join(root, name, 'data'), distDir: path.join(root, name, 'dist'), stateDir: path.join(root, name, 'state') });
+    }
+    await makeDataDir(provider.dataDir, Object.fromEntries(ids.map((id) => [`${id}.txt`, variant({ id, title: `Provided ${id}` })])));
+    await makeDataDir(local.dataDir, {});
+  });
+  afterAll(async () => { await app?.close(); });
+
+  it('pulls every page of our provider, and a record it then reports deleted is withdrawn by the harvester\'s next build', async () => {
+    const url = await serve('2025-09-01');
+    const first = await harvest({ url, format: 'oai_dc', dataDir: local.dataDir, stateDir: local.stateDir, policy: { delayMs: 0 } });
+    expect(first).toMatchObject({ pages: 3, fetched: 5, total: 5, lastDatestamp: '2025-09-01T00:00:00Z' });
+    expect((await runBuild(loadConfig(local, {}), { progress: false, workers: 0, buildDate: '2025-09-05' })).counts).toMatchObject({ published: 5 });
+
+    await rm(path.join(provider.dataDir, 'records', `${ids[2]}.txt`));
+    const again = await serve('2025-09-02');
+    expect(again).toBe(url);
+    const second = await harvest({ url, format: 'oai_dc', dataDir: local.dataDir, stateDir: local.stateDir, policy: { delayMs: 0 } });
+    expect(second.from).toBe('2025-09-01T00:00:00Z');
+    expect(second.deletedIds).toEqual([`oai:localhost.localdomain:${ids[2]}`]);
+    const built = await runBuild(loadConfig(local, {}), { progress: false, workers: 0, buildDate: '2025-09-06' });
+    expect(built.withdrawn).toEqual([ids[2]]);
+    expect(built.counts.published).toBe(4);
   }, 120_000);
 });
 
