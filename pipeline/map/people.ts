@@ -9,16 +9,9 @@ const { blankNode } = DataFactory;
 
 export type Role = 'creator' | 'supervisor' | 'contributor';
 
-/** A personal name split at its first comma: "Li, Yi" → family "Li", given "Yi"; a trailing date part is dropped. */
-export function splitName(name: string): { family: string; given: string } | undefined {
-  const parts = name.split(',').map((p) => p.trim());
-  if (parts.length < 2 || parts.length > 3) return undefined;
-  const [family, given, rest] = parts as [string, string, string | undefined];
-  // "Li, Yi, 1990-" (a catalogue's dates) still splits; any other third part ("Smith, John, Jr.") is left whole.
-  if (rest !== undefined && !/^\d{4}-?(\d{4})?\.?$/.test(rest)) return undefined;
-  if (family === '' || given === '') return undefined;
-  return { family, given };
-}
+import { splitName } from '../../src/core/person-name.ts';
+
+export { splitName };
 
 /**
  * The IRI of each named person of a role, in order. authority.personFor decides whether the name is a curated

@@ -1,8 +1,8 @@
 // A thesis as a CSL-JSON item, read from the description a page is rendered from: what every citation format is written from.
 import { DataFactory, type NamedNode, type Quad, type Term } from 'n3';
 import { NS, own } from '../../core/vocab.ts';
-import { splitName } from '../../../pipeline/map/people.ts';
-import { doiIri } from '../../../pipeline/map/identifiers.ts';
+import { splitName } from '../../core/person-name.ts';
+import { doiIri } from '../../core/identifiers.ts';
 import { labelOf, type ViewContext } from '../views/terms.ts';
 import { valuesOf } from '../../core/rdf-read.ts';
 

@@ -2,7 +2,7 @@
 import type { NamedNode } from 'n3';
 import { cslItem, type CslItem } from '../citations/thesis-item.ts';
 import { toReference } from '../citations/cite.ts';
-import { doiIri } from '../../../pipeline/map/identifiers.ts';
+import { doiIri } from '../../core/identifiers.ts';
 import { html, type SafeHtml } from './html.ts';
 import type { ViewContext } from './terms.ts';
 

@@ -1,7 +1,7 @@
 // What a thesis page adds for search engines beyond its schema.org statements: the degree, grantor, url and DOI as schema.org wants them, and the Highwire tags Scholar reads.
 import { DataFactory, type NamedNode } from 'n3';
 import { NS, own } from '../../core/vocab.ts';
-import { doiIri } from '../../../pipeline/map/identifiers.ts';
+import { doiIri } from '../../core/identifiers.ts';
 import { cslItem, degreeLevel, degreeOf, linksOf, objectsOf } from '../citations/thesis-item.ts';
 import { html, type SafeHtml } from './html.ts';
 import { labelOf, type ViewContext } from './terms.ts';

@@ -54,10 +54,6 @@ function packageImports(rel: string): string[] {
 const KNOWN_CROSSINGS: readonly string[] = [
   'pipeline/publish/resolve-index.ts -> src/server/resolve/identifiers.ts',
   'src/server/resolve/plugin.ts -> pipeline/publish/resolve-index.ts',
-  'src/server/citations/thesis-item.ts -> pipeline/map/people.ts',
-  'src/server/citations/thesis-item.ts -> pipeline/map/identifiers.ts',
-  'src/server/views/cite-box.ts -> pipeline/map/identifiers.ts',
-  'src/server/views/thesis-schema.ts -> pipeline/map/identifiers.ts',
   'src/server/changes/feed.ts -> pipeline/publish/changes-activities.ts',
   'src/server/changes/plugin.ts -> pipeline/publish/changes-activities.ts',
   'src/server/reconcile/answers.ts -> pipeline/publish/reconcile-index.ts',
