@@ -99,6 +99,10 @@ describe.skipIf(!haveHttpOai)('a whole harvest with HTTP::OAI (Debian libhttp-oa
   });
 });
 
+describe.skipIf(haveHttpOai)('a whole harvest with HTTP::OAI', () => {
+  it.skip('skipped: HTTP::OAI is not installed (apt-get install libhttp-oai-perl; .ci/run installs it)', () => undefined);
+});
+
 describe('resumption tokens', () => {
   let ds: OaiDataset;
   let a: FastifyInstance;
