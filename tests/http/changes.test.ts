@@ -62,6 +62,7 @@ describe('the change feed across two builds', () => {
       ['Delete', `${B}id/thesis/1.0000002`, '2025-09-02T00:00:00Z'],
     ]);
     expect(new Set(page.orderedItems.map((a: any) => a.id)).size).toBe(5);
+    expect(page.orderedItems.every((a: any) => a.object.type === 'http://schema.org/Thesis')).toBe(true);
     // The deleted thesis answers 410, the others 303: what the feed names is what the server says.
     expect((await app.inject('/id/thesis/1.0000002')).statusCode).toBe(410);
     expect((await app.inject('/id/thesis/1.0000003')).statusCode).toBe(303);

@@ -1,5 +1,6 @@
 // The change feed as IIIF Change Discovery 1.0 shapes it: an Activity Streams OrderedCollection and its pages, from the build's activities.
 import type { Iris } from '../../core/iri.ts';
+import { schema } from '../../core/vocab.ts';
 import type { ActivityRow } from '../../../pipeline/publish/changes-activities.ts';
 
 /** The JSON-LD contexts of a Change Discovery document: Activity Streams 2.0, then IIIF Discovery 1.0's terms over it. */
@@ -7,6 +8,8 @@ export const CHANGES_CONTEXT = ['https://www.w3.org/ns/activitystreams', 'http:/
 
 /** The media type IIIF Change Discovery names for its documents. */
 export const CHANGES_MEDIA_TYPE = 'application/ld+json;profile="https://www.w3.org/ns/activitystreams"';
+
+const SCHEMA_THESIS = schema('Thesis').value;
 
 /** Activities per page by default (IIIF sets no number; a page of 100 stays small enough for any client). */
 export const CHANGES_PAGE_SIZE = 100;
@@ -49,7 +52,8 @@ export function changesPage(iris: Iris, rows: readonly ActivityRow[], n: number,
     orderedItems: rows.slice(start, start + pageSize).map(([type, id, endTime]) => ({
       id: iris.changeActivity(type, id, endTime).value,
       type,
-      object: { id: iris.thesis(id).value, type: 'Dataset' },
+      // An absolute type: the discovery context defines IIIF's and Activity Streams' types, not a thesis.
+      object: { id: iris.thesis(id).value, type: SCHEMA_THESIS },
       endTime,
     })),
   };
