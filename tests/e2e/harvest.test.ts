@@ -1,5 +1,5 @@
 // `thesis-lod harvest` end to end: from our own /oai provider and from a fixture repository, through the CLI, into a build that publishes, withdraws and guards.
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -137,4 +137,22 @@ describe('a repository that changes between harvests', () => {
     const built = await build({ allowWithdrawals: true }, '2025-09-03');
     expect(built.counts).toMatchObject({ published: 5, withdrawn: 7 });
   }, 120_000);
+});
+
+const hasScript = (() => { try { execFileSync('script', ['--version'], { stdio: 'ignore' }); return true; } catch { return false; } })();
+describe.skipIf(!hasScript)('on a terminal (util-linux script gives the CLI a pseudo-terminal; skipped without it)', () => {
+  it('shows a progress bar instead of plain page lines', async () => {
+    const repo = await startOaiFixture(Array.from({ length: 6 }, (_, i) => ({ id: `1.00003${String(i).padStart(2, '0')}`, datestamp: `2025-01-0${i + 1}T10:00:00Z` })), 2);
+    try {
+      const dataDir = path.join(root, 'tty', 'data');
+      const command = [process.execPath, path.join(ROOT, 'bin/thesis-lod.js'), 'harvest', repo.url, '--data-dir', dataDir, '--state-dir', path.join(root, 'tty', 'state'), '--delay', '0']
+        .map((a) => `'${a}'`).join(' ');
+      const { stdout } = await run('script', ['-qec', command, '/dev/null'], { cwd: ROOT });
+      expect(stdout).toMatch(/harvesting .*6\/6 records \| 0 deleted \| page 3/);
+      expect(stdout).not.toMatch(/^page 1: /m);
+      expect(stdout).toMatch(/6 records in 3 pages/);
+    } finally {
+      await repo.close();
+    }
+  }, 60_000);
 });
