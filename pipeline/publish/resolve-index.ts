@@ -1,22 +1,11 @@
 // The resolver's index (DIST_DIR/resolve/index.json): each published thesis by DOI, handle, item id and page URL, written at build time.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { doiKey, handleKey, urlKey, type IdentifierKind } from '../../src/server/resolve/identifiers.ts';
+import { doiKey, handleKey, urlKey, type IdentifierKind } from '../../src/core/identifier-keys.ts';
+import { RESOLVE_INDEX_FILE, RESOLVE_INDEX_VERSION, type ResolveIndexFile } from '../../src/core/resolve-index-format.ts';
 import type { ThesisRecord } from '../types.ts';
 
-/** Where the index lives inside DIST_DIR. */
-export const RESOLVE_INDEX_FILE = path.join('resolve', 'index.json');
-/** Format version; the server refuses one it does not know. */
-export const RESOLVE_INDEX_VERSION = 1;
-
-/** What resolve/index.json holds: for DOI, handle and URL a key → item id table; the ids themselves as a list. */
-export interface ResolveIndexFile {
-  version: number;
-  doi: Record<string, string>;
-  handle: Record<string, string>;
-  url: Record<string, string>;
-  id: string[];
-}
+export { RESOLVE_INDEX_FILE, RESOLVE_INDEX_VERSION, type ResolveIndexFile } from '../../src/core/resolve-index-format.ts';
 
 /** The streaming writer the runner feeds each published record to. */
 export interface ResolveIndexWriter {
@@ -26,7 +15,7 @@ export interface ResolveIndexWriter {
   toJSON(): ResolveIndexFile;
 }
 
-/** Starts an empty index. Keys are made by the same functions the server reads requests with (src/server/resolve/identifiers.ts). */
+/** Starts an empty index. Keys are made by the same functions the server reads requests with (src/core/identifier-keys.ts). */
 export function createResolveIndexWriter(): ResolveIndexWriter {
   const tables: Record<Exclude<IdentifierKind, 'id'>, Map<string, string>> = { doi: new Map(), handle: new Map(), url: new Map() };
   const ids: string[] = [];

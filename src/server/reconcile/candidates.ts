@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { ERR_CONFIG } from '../../core/errors.ts';
 import { RECONCILE_FILE, RECONCILE_VERSION, type CandidateEntry, type CandidateType } from '../../../pipeline/publish/reconcile-index.ts';
-import { doiKey } from '../resolve/identifiers.ts';
+import { doiKey } from '../../core/identifier-keys.ts';
 import { NameIndex, words, oneEditApart } from './name-index.ts';
 
 /** The types a query may filter by, with the names the manifest and suggest show. */

@@ -5,8 +5,8 @@ import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ERR_BAD_REQUEST, ERR_CONFIG, ERR_GONE, ERR_NOT_FOUND, ERR_NOT_READY } from '../../core/errors.ts';
 import { DOCUMENT_CORS } from '../cors-policies.ts';
-import { RESOLVE_INDEX_FILE, RESOLVE_INDEX_VERSION, type ResolveIndexFile } from '../../../pipeline/publish/resolve-index.ts';
-import { IDENTIFIER_KINDS, identifierKey, itemIdOfUrl, type IdentifierKind } from './identifiers.ts';
+import { RESOLVE_INDEX_FILE, RESOLVE_INDEX_VERSION, type ResolveIndexFile } from '../../core/resolve-index-format.ts';
+import { IDENTIFIER_KINDS, identifierKey, itemIdOfUrl, type IdentifierKind } from '../../core/identifier-keys.ts';
 
 /** The index as the server reads it: a map per identifier kind. */
 export interface ResolveIndex {

@@ -1,5 +1,5 @@
 // The identifier kinds the resolver answers for, each read into the one key the build's index and a request share.
-import { isValidId } from '../../core/iri.ts';
+import { isValidId } from './iri.ts';
 
 /** What a catalog may hold of a thesis: its DOI, its handle, the repository's item id, its Open Collections page. */
 export const IDENTIFIER_KINDS = ['doi', 'handle', 'id', 'url'] as const;
