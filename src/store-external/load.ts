@@ -66,7 +66,7 @@ class ReplicaWriter {
   }
 
   async select(query: sparqljs.SparqlQuery, what: string): Promise<ReturnType<typeof readSolutions>> {
-    return readSolutions(await this.send(toRawQuery(query), what));
+    return readSolutions(await this.send(toRawQuery(query), what), true);
   }
 
   async update(updates: Update[], what: string): Promise<void> {
@@ -79,9 +79,13 @@ class ReplicaWriter {
     const q = bindTerms(template('generation-graphs'), { prefix, keep: literal(keep ? keep.prefix : '-') }) as sparqljs.SelectQuery;
     q.limit = 500;
     let dropped = 0;
+    let last = '';
     for (;;) {
       const graphs = (await this.select(q, 'listing old generations')).rows.map((r) => r.get('g')!);
       if (graphs.length === 0) break;
+      // The same graphs again after dropping them: the store did not drop them, and asking again would not help.
+      if (graphs[0]!.value === last) throw ERR_STORE_LOAD(`${this.updateUrl} did not drop ${last}`);
+      last = graphs[0]!.value;
       await this.update(graphs.map((g) => ({ type: 'drop', silent: true, graph: { type: 'graph', name: namedNode(g.value) } })), 'dropping old graphs');
       dropped += graphs.length;
     }

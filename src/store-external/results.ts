@@ -11,9 +11,9 @@ type JsonTerm = { type: string; value: string; datatype?: string; 'xml:lang'?: s
 const NODE_ID = 'nodeID://';
 
 /** A result term as an n3 term: graph IRIs of a generation read as the dataset's, blank nodes keep the store's label. */
-export function jsonTerm(t: JsonTerm): Term {
+export function jsonTerm(t: JsonTerm, storeNames = false): Term {
   switch (t.type) {
-    case 'uri': return namedNode(publicIri(t.value));
+    case 'uri': return namedNode(storeNames ? t.value : publicIri(t.value));
     case 'bnode': return blankNode(t.value.startsWith(NODE_ID) ? t.value.slice(NODE_ID.length) : t.value);
     case 'literal':
     case 'typed-literal':
@@ -34,13 +34,13 @@ export interface Solutions {
   rows: Map<string, Term>[];
 }
 
-/** Reads SPARQL 1.1 JSON results of a SELECT. */
-export function readSolutions(body: string): Solutions {
+/** Reads SPARQL 1.1 JSON results of a SELECT; `storeNames` keeps generation graph names as the store has them (the loader's reads). */
+export function readSolutions(body: string, storeNames = false): Solutions {
   const json = JSON.parse(body) as { head: { vars: string[] }; results: { bindings: Record<string, JsonTerm>[] } };
   const vars = json.head.vars.filter((v) => !v.startsWith(HIDDEN_PREFIX));
   const rows = json.results.bindings.map((b) => {
     const row = new Map<string, Term>();
-    for (const v of vars) if (b[v]) row.set(v, jsonTerm(b[v]!));
+    for (const v of vars) if (b[v]) row.set(v, jsonTerm(b[v]!, storeNames));
     return row;
   });
   return { vars, rows };
