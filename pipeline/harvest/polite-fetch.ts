@@ -19,11 +19,13 @@ export interface FetchPolicy {
   /** Wait before retrying a failure that names no Retry-After (doubled on each retry), in milliseconds. */
   backoffMs: number;
   timeoutMs: number;
+  /** The largest response read, in bytes: a page bigger than this fails the harvest instead of filling memory. */
+  maxResponseBytes: number;
   /** Told of every wait, for the progress output. */
   onWait?: (reason: string, ms: number) => void;
 }
 
-export const DEFAULT_POLICY: FetchPolicy = { delayMs: 1000, retries: 5, maxRetryAfterSeconds: 3600, backoffMs: 2000, timeoutMs: 120_000 };
+export const DEFAULT_POLICY: FetchPolicy = { delayMs: 1000, retries: 5, maxRetryAfterSeconds: 3600, backoffMs: 2000, timeoutMs: 120_000, maxResponseBytes: 64 * 1024 * 1024 };
 
 /** Seconds in a Retry-After header: delta-seconds or an HTTP date; undefined when absent or unreadable. */
 export function retryAfterSeconds(header: string | null, now = Date.now()): number | undefined {
@@ -31,6 +33,20 @@ export function retryAfterSeconds(header: string | null, now = Date.now()): numb
   if (/^\s*\d+\s*$/.test(header)) return Number(header.trim());
   const date = Date.parse(header);
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+/** The body as UTF-8 text, refusing one longer than `max` bytes (a repository's page is a few MB at most). */
+async function readCapped(response: Response, max: number, url: string): Promise<string> {
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  if (declared > max) throw ERR_HARVEST(`${url} sends ${declared} bytes, more than the ${max} a page may have`);
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for await (const chunk of response.body ?? []) {
+    total += chunk.length;
+    if (total > max) throw ERR_HARVEST(`${url} sent more than the ${max} bytes a page may have`);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, total).toString('utf8');
 }
 
 /** A client that keeps its own pace: each `get` waits out the delay since the previous request ended. */
@@ -55,9 +71,13 @@ export class PoliteFetch {
         backoff *= 2;
         continue;
       }
-      const body = await response.text().catch(() => '');
+      if (response.ok) {
+        const body = await readCapped(response, this.policy.maxResponseBytes, url);
+        this.lastEnded = Date.now();
+        return body;
+      }
+      await response.body?.cancel().catch(() => {});
       this.lastEnded = Date.now();
-      if (response.ok) return body;
       const retryable = response.status === 503 || response.status >= 500 || response.status === 429;
       if (!retryable || attempt >= this.policy.retries) {
         throw ERR_HARVEST(`${url} answered ${response.status} ${response.statusText}${attempt > 0 ? ` (after ${attempt + 1} attempts)` : ''}`);

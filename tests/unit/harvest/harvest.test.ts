@@ -119,6 +119,10 @@ describe('thesis-lod harvest', () => {
     for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(145);
   });
 
+  it('refuses a page larger than maxResponseBytes instead of reading it into memory', async () => {
+    await expect(run({ policy: { ...fast, maxResponseBytes: 500 } })).rejects.toThrow(/more than the 500 bytes a page may have/);
+  });
+
   it('treats noRecordsMatch as nothing new, and refuses bad arguments before asking anything', async () => {
     await run();
     repo.requests.length = 0;
