@@ -43,6 +43,11 @@ describe('/browse lists the theses', () => {
 });
 
 describe('browse by facet', () => {
+  it('the home page links to each browse list', async () => {
+    const body = (await get('/')).body;
+    for (const f of ['year', 'degree', 'program', 'collection']) expect(body).toContain(`<a href="/browse/${f}">${f}</a>`);
+  });
+
   it.each([
     ['year', '/browse/year/2025', '2025', 1],
     ['degree', '/browse/degree/ma', 'Master of Arts', 1],

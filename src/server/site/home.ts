@@ -6,6 +6,7 @@ import type { DataStore } from '../data/data-store.ts';
 import type { PublicUrls } from '../public-url.ts';
 import { html } from '../views/html.ts';
 import { KIND_SINGULAR, KIND_TITLES } from './browse.ts';
+import { THESIS_FACETS } from '../data/data-store.ts';
 import type { ExampleQuery } from './examples.ts';
 import { listDumps, type DumpInfo } from '../dumps/dump-list.ts';
 import { datasetTriples } from '../dataset/triple-count.ts';
@@ -60,6 +61,7 @@ export function homeBody(urls: PublicUrls, d: HomeData) {
 ${ENTITY_KINDS.map((k) => html`<li><a href="${urls.path(`browse/${k}`)}"><strong>${count(d.counts.entities[k])}</strong> ${(d.counts.entities[k] === 1 ? KIND_SINGULAR[k] : KIND_TITLES[k]).toLowerCase()}</a></li>`)}
 <li><a href="${urls.path('dataset')}"><strong>${count(d.counts.triples)}</strong> ${d.counts.triples === 1 ? 'triple' : 'triples'}</a></li>
 </ul>
+<p class="browse-by">Browse the theses: <a href="${urls.path('browse')}">all</a>, by ${THESIS_FACETS.map((f, i) => html`${i ? ', ' : ''}<a href="${urls.path(`browse/${f}`)}">${f}</a>`)}.</p>
 <form class="search" method="get" action="${urls.path('search')}" role="search">
 <label for="q">Search titles, abstracts, names and places</label>
 <div class="search-row"><input type="search" id="q" name="q" placeholder="e.g. Changchun, automobile industry"><button type="submit">Search</button></div>
