@@ -38,7 +38,7 @@ export function retryAfterSeconds(header: string | null, now = Date.now()): numb
 /** The body as UTF-8 text, refusing one longer than `max` bytes (a repository's page is a few MB at most). */
 async function readCapped(response: Response, max: number, url: string): Promise<string> {
   const declared = Number(response.headers.get('content-length') ?? NaN);
-  if (declared > max) throw ERR_HARVEST(`${url} sends ${declared} bytes, more than the ${max} a page may have`);
+  if (declared > max) throw ERR_HARVEST(`${url} sends ${declared} bytes, more than the ${max} bytes a page may have`);
   const chunks: Uint8Array[] = [];
   let total = 0;
   for await (const chunk of response.body ?? []) {
