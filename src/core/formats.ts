@@ -39,6 +39,10 @@ export const FORMATS = [
 export type FormatKey = (typeof FORMATS)[number]['key'];
 /** The file extensions of the per-format URLs. */
 export type FormatExtension = (typeof FORMATS)[number]['extension'];
+/** The extensions every document has (the page and the RDF syntaxes): citations are a thesis's alone. */
+export type BaseExtension = Extract<(typeof FORMATS)[number], { family: 'page' | 'rdf' }>['extension'];
+/** The page and the RDF syntaxes' extensions, in table order. */
+export const BASE_EXTENSIONS = FORMATS.filter((f) => f.family !== 'citation').map((f) => f.extension) as BaseExtension[];
 
 /** The format of a key. */
 export function formatByKey<K extends FormatKey>(key: K): Extract<(typeof FORMATS)[number], { key: K }> {

@@ -1,5 +1,6 @@
 // The one IRI-minting module: every IRI the dataset and the server use is made (and parsed back) here.
 import { DataFactory, type NamedNode } from 'n3';
+import { BASE_EXTENSIONS, splitExtension, type BaseExtension, type FormatExtension } from './formats.ts';
 
 const { namedNode } = DataFactory;
 
@@ -14,9 +15,10 @@ export type ThingKind = (typeof THING_KINDS)[number];
 export const ENTITY_KINDS = ['person', 'organization', 'place', 'event', 'concept'] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
-/** Serialisations a document is offered in, by file extension. */
-export const DOC_EXTENSIONS = ['ttl', 'nt', 'jsonld', 'rdf', 'html'] as const;
-export type DocExtension = (typeof DOC_EXTENSIONS)[number];
+/** Representations every document is offered in, by file extension (the page and the RDF syntaxes of src/core/formats.ts). */
+export const DOC_EXTENSIONS: readonly BaseExtension[] = BASE_EXTENSIONS;
+/** Any document format's extension: those and, for a thesis, the citation formats (src/core/formats.ts). */
+export type DocExtension = FormatExtension;
 
 /** Dump file names under `B dumps/`. */
 export const DUMP_EXTENSIONS = ['ttl', 'nt', 'nq', 'jsonld', 'rdf'] as const;
@@ -172,11 +174,11 @@ export function parsePath(path: string): { space: 'id' | 'doc'; kind: ThingKind;
   let id = rest;
   let ext: DocExtension | undefined;
   if (space === 'doc') {
-    const dot = rest.lastIndexOf('.');
-    const candidate = dot > 0 ? rest.slice(dot + 1) : '';
-    if ((DOC_EXTENSIONS as readonly string[]).includes(candidate)) {
-      ext = candidate as DocExtension;
-      id = rest.slice(0, dot);
+    // The longest known suffix (`.csl.json` before `.json`); ids contain dots, so nothing else is stripped.
+    const split = splitExtension(rest);
+    if (split.format && (!('kinds' in split.format) || (split.format.kinds as readonly string[]).includes(kind))) {
+      ext = split.format.extension;
+      id = split.id;
     }
   }
   if (!isValidId(id)) return undefined;

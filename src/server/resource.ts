@@ -1,17 +1,17 @@
-// The resource plugin: things answer 303 (or 301/410/404), documents negotiate five formats; also /dataset, /ontology and /static.
+// The resource plugin: things answer 303 (or 301/410/404), documents negotiate the format table's formats (a thesis its citations too); also /ontology and /static.
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { NamedNode } from 'n3';
 import { DOC_EXTENSIONS, isValidId, parsePath, recordOf, type DocExtension, type ThingKind } from '../core/iri.ts';
 import { ERR_BAD_REQUEST, ERR_CONFIG, ERR_GONE, ERR_METHOD_NOT_ALLOWED, ERR_NOT_FOUND } from '../core/errors.ts';
-import { descriptionQuads, type Description } from './data/description.ts';
+import type { Description } from './data/description.ts';
 import { sendDocument, type DocumentTarget } from './resource/document.ts';
+import { docFormatsFor } from './negotiate.ts';
+import { writerFor } from './formats/writers.ts';
 import { DOCUMENT_CORS } from './cors-policies.ts';
-import { serialize } from './resource/serialize.ts';
 import { registerAssets } from './resource/assets.ts';
 import { sendGone } from './resource/gone.ts';
 import { datingIris, lastModified } from './resource/last-modified.ts';
-import { resourcePage } from './views/resource-page.ts';
 import type { ViewEnv } from './views/terms.ts';
 import { displayLabels } from './views/vocab-labels.ts';
 import { rowNameStandIns } from './views/property-rows.ts';
@@ -27,18 +27,22 @@ export function pageParam(request: FastifyRequest): number {
   return n;
 }
 
-/** A document target over a description fetched when it is rendered: RDF alone for the serialisations, everything for a page. */
-function target(env: ViewEnv, kind: string, page: number, docIri: (ext?: DocExtension) => string, fetch: (forPage: boolean) => Promise<Description>, modified?: () => Promise<string | undefined>): DocumentTarget {
+/**
+ * A document target over a description fetched when it is rendered: RDF alone for the serialisations, everything for a
+ * page or a citation (which name people and organisations by their labels). Its formats are its kind's (src/core/formats.ts).
+ */
+function target(env: ViewEnv, kind: string, page: number, docIri: (ext?: DocExtension) => string, fetch: (forPage: boolean) => Promise<Description>, modified?: () => Promise<string | undefined>): DocumentTarget<DocExtension> {
   return {
     docIri,
     page,
+    formats: docFormatsFor(kind),
     lastModified: modified,
-    async render(ext) {
-      const d = await fetch(ext === 'html');
+    async render(ext, parameters) {
+      const writer = writerFor(ext);
+      const d = await fetch(writer.needsPage);
       // Past the last page of incoming links there is nothing to show: a 404, not an empty page.
       if (page > 1 && d.incoming.length === 0) throw ERR_NOT_FOUND(`page ${page} is past the last page of links to ${d.subject.value}`);
-      const body = ext === 'html' ? await resourcePage(env, d, { docIri, kind }) : await serialize(descriptionQuads(d), ext, env.iris.base);
-      return { body, hasNext: d.hasNext };
+      return { body: await writer.write({ env, d, kind, docIri, parameters }), hasNext: d.hasNext };
     },
   };
 }
@@ -127,7 +131,7 @@ async function resourcePlugin(app: FastifyInstance): Promise<void> {
         if (!(await data.exists(h.doc().value))) throw ERR_NOT_FOUND(`this build has no ${h.kind}`);
         const docIri = (e?: DocExtension) => h.doc(e).value;
         const modified = () => lastModified(data, datingIris(iris));
-        return sendDocument(request, reply, target(env, h.kind, 1, docIri, (forPage) => data.describeDocument(h.doc().value, h.graph.value, { forPage, alsoLabel }), modified), ext);
+        return sendDocument<DocExtension>(request, reply, target(env, h.kind, 1, docIri, (forPage) => data.describeDocument(h.doc().value, h.graph.value, { forPage, alsoLabel }), modified), ext);
       });
     }
   }

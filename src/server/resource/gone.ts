@@ -4,6 +4,7 @@ import { DataFactory } from 'n3';
 import type { DocExtension, Iris, ThingKind } from '../../core/iri.ts';
 import { owl, rdfs, xsd } from '../../core/vocab.ts';
 import { ERR_GONE } from '../../core/errors.ts';
+import { FORMATS } from '../../core/formats.ts';
 import { DOC_FORMATS, negotiate, type Offer } from '../negotiate.ts';
 import { ERROR_FORMATS } from '../errors.ts';
 import { contentType } from './document.ts';
@@ -13,17 +14,24 @@ const { literal, quad } = DataFactory;
 
 // The error plugin's own answers (text, JSON problem, page) come first, so curl, a browser or `Accept: application/json`
 // get what they get for any error; only a client that names an RDF syntax is given RDF.
+// The RDF syntaxes are the format table's (src/core/formats.ts): a new one is offered here too.
+const RDF_EXTENSIONS: readonly string[] = FORMATS.filter((f) => f.family === 'rdf').map((f) => f.extension);
 const GONE_OFFERS: readonly Offer<string>[] = [
   ...ERROR_FORMATS,
-  ...DOC_FORMATS.filter((f) => f.key !== 'html').map((f) => ({ ...f, aliases: f.aliases?.filter((a) => a !== 'application/json') })),
+  ...DOC_FORMATS.filter((f) => RDF_EXTENSIONS.includes(f.key)).map((f) => ({ ...f, aliases: f.aliases?.filter((a) => a !== 'application/json') })),
 ];
+
+function isRdf(ext: string): ext is RdfExtension {
+  return RDF_EXTENSIONS.includes(ext);
+}
 
 /** The RDF syntax a request for a withdrawn thing wants, or undefined when it wants an error in words. */
 function rdfWanted(request: FastifyRequest, fixed?: DocExtension): RdfExtension | undefined {
-  if (fixed) return fixed === 'html' ? undefined : fixed;
+  // A withdrawn thesis's citation URL (…/1.0449833.bib) is told so in words, like its page.
+  if (fixed) return isRdf(fixed) ? fixed : undefined;
   const format = (request.query as Record<string, unknown>).format;
   const offer = negotiate(GONE_OFFERS, request.headers.accept, typeof format === 'string' ? format : undefined);
-  return offer && ['ttl', 'nt', 'jsonld', 'rdf'].includes(offer.key) ? (offer.key as RdfExtension) : undefined;
+  return offer && isRdf(offer.key) ? offer.key : undefined;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { NamedNode, Quad, Term } from 'n3';
 import { NS } from '../../core/vocab.ts';
 import type { DocExtension } from '../../core/iri.ts';
 import type { Description } from '../data/description.ts';
-import { DOC_FORMATS } from '../negotiate.ts';
+import { DOC_FORMATS, docFormatsFor } from '../negotiate.ts';
 import { html, type SafeHtml } from './html.ts';
 import { layout } from './layout.ts';
 import { labelText, prefixed, termName, type ViewContext, type ViewEnv } from './terms.ts';
@@ -71,7 +71,8 @@ export async function resourcePage(env: ViewEnv, d: Description, o: ResourcePage
   const title = name?.text ?? subject.value;
   const canonical = o.docIri();
   const pagePath = (page: number) => `${ctx.urls.href(canonical)}${page > 1 ? `?page=${page}` : ''}`;
-  const head: SafeHtml[] = DOC_FORMATS.filter((f) => f.key !== 'html').map((f) => html`<link rel="alternate" type="${f.mediaType}" href="${ctx.urls.href(o.docIri(f.key))}">\n`);
+  // Every other format of this kind's documents (a thesis: its citations too, which reference managers pick up).
+  const head: SafeHtml[] = docFormatsFor(o.kind).filter((f) => f.key !== 'html').map((f) => html`<link rel="alternate" type="${f.mediaType}" href="${ctx.urls.href(o.docIri(f.key))}">\n`);
   const thesis = o.kind === 'thesis';
   if (thesis) head.push(highwireTags(ctx, subject, canonical), moreHighwireTags(ctx, subject));
   if (thesis || o.kind === 'person') head.push(await schemaJsonLd(ctx, subject, d.about, thesis ? (node) => completeThesisNode(ctx, subject, node, canonical) : undefined));
@@ -82,7 +83,7 @@ export async function resourcePage(env: ViewEnv, d: Description, o: ResourcePage
 <h1>${labelText(name && { value: name.text, language: name.lang }, subject.value)}</h1>
 ${typesLine(ctx, d.about, subject)}
 ${special?.markup ?? ''}
-${thesis ? citeBox(ctx, subject, (key) => ctx.urls.href(`${o.docIri()}.${formatByKey(key).extension}`) ?? '#') : ''}
+${thesis ? citeBox(ctx, subject, (key) => ctx.urls.href(o.docIri(formatByKey(key).extension)) ?? '#') : ''}
 <section aria-labelledby="props-h"><h2 id="props-h">Properties</h2>
 ${propertyList(ctx, d.about, subject, 'props', above)}</section>
 ${partSections(ctx, d)}
