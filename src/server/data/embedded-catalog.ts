@@ -1,5 +1,5 @@
 // The embedded store's catalogue of theses: each thesis's line and facet values, read from the store once, for the browse pages.
-import { DataFactory, type Term } from 'n3';
+import type { Term } from 'n3';
 import type { Iris } from '../../core/iri.ts';
 import { dcterms, own, rdf, schema } from '../../core/vocab.ts';
 import type { QuadStore } from '../store.ts';
@@ -9,7 +9,6 @@ import type { Label } from './description.ts';
 import { creatorsInOrder } from './embedded-reads.ts';
 import { tripleIds } from './triple-ids.ts';
 
-const { namedNode } = DataFactory;
 const DEFAULT_LIMIT = 100;
 // One collator, not localeCompare per comparison: sorting tens of thousands of titles stays fast.
 const collate = new Intl.Collator('en').compare;
@@ -73,11 +72,5 @@ export class ThesisCatalog {
     const offset = Math.max(0, options.offset ?? 0);
     const limit = Math.max(0, options.limit ?? DEFAULT_LIMIT);
     return { total: matching.length, theses: matching.slice(offset, offset + limit).map((e) => e.summary) };
-  }
-
-  /** The latest dcterms:modified an IRI states, if any (a date or a dateTime, compared as stated: the build writes one form). */
-  static modified(store: QuadStore, iri: string): string | undefined {
-    const dates = store.getObjects(namedNode(iri), dcterms('modified'), null).filter((t) => t.termType === 'Literal').map((t) => t.value);
-    return dates.sort().at(-1);
   }
 }

@@ -124,7 +124,9 @@ export class EmbeddedStore implements DataStore {
   async modified(iris: Iterable<string>): Promise<Map<string, string>> {
     const out = new Map<string, string>();
     for (const iri of iris) {
-      const date = ThesisCatalog.modified(this.parts.store, iri);
+      // The latest as stated (the build writes one xsd:dateTime form, so text order is time order).
+      const dates = this.parts.store.getObjects(namedNode(iri), dcterms('modified'), null).filter((t) => t.termType === 'Literal').map((t) => t.value);
+      const date = dates.sort().at(-1);
       if (date !== undefined) out.set(iri, date);
     }
     return out;
