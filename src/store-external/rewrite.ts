@@ -1,6 +1,7 @@
 // Rewrites a query over the dataset into one over a store generation: graph names under its prefix, the default graph its group, nothing else reachable.
 import sparqljs from 'sparqljs';
 import { DataFactory, type NamedNode, type Term } from 'n3';
+import { ERR_BAD_REQUEST } from '../core/errors.ts';
 import type { Generation } from './generation.ts';
 
 const { namedNode, variable, literal } = DataFactory;
@@ -93,8 +94,18 @@ export function parseTemplate(text: string): sparqljs.SparqlQuery {
   return new sparqljs.Parser().parse(text);
 }
 
+// What an IRIREF may not hold (SPARQL 1.1 §19.8): the generator writes IRIs as they are, so these never reach it.
+const NOT_IN_IRI = /[\u0000-\u0020<>"{}|^`\\]/;
+
+/** An IRI fit to be written in a query; anything else is refused (a request path is never spliced into a query). */
+export function checkIri(term: Term): Term {
+  if (term.termType === 'NamedNode' && NOT_IN_IRI.test(term.value)) throw ERR_BAD_REQUEST(`not an IRI a query may name: ${JSON.stringify(term.value.slice(0, 200))}`);
+  return term;
+}
+
 /** A copy of a query with variables replaced by terms (binding values by the tree, never by splicing text). */
 export function bindTerms<T extends sparqljs.SparqlQuery>(query: T, terms: Record<string, Term>): T {
+  for (const t of Object.values(terms)) checkIri(t);
   const visit = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(visit);
     if (!value || typeof value !== 'object') return value;
@@ -111,7 +122,7 @@ export function bindTerms<T extends sparqljs.SparqlQuery>(query: T, terms: Recor
 /** A copy of a query whose WHERE starts with `VALUES ?name { … }`; an empty list matches nothing. */
 export function withValues<T extends sparqljs.SparqlQuery>(query: T, name: string, terms: readonly Term[]): T {
   const q = copyTree(query) as sparqljs.Query;
-  const values = { type: 'values', values: terms.map((t) => ({ [`?${name}`]: t })) } as unknown as sparqljs.Pattern;
+  const values = { type: 'values', values: terms.map((t) => ({ [`?${name}`]: checkIri(t) })) } as unknown as sparqljs.Pattern;
   q.where = [values, ...(q.where ?? [])];
   return q as T;
 }

@@ -83,6 +83,14 @@ describe.skipIf(!HAS_VIRTUOSO)('an external store that fails', () => {
     expect(contacted).toEqual([]);
   });
 
+  it('the store\'s own functions (sql:, bif:) are refused before the query reaches it', async () => {
+    for (const f of ['<sql:RDF_GRAPH_GROUP_DROP>("urn:x-thesis-lod:gen:x", 1)', '<bif:sprintf>("%s", "x")']) {
+      const r = await one.inject({ url: `/sparql?query=${encodeURIComponent(`SELECT (${f} AS ?x) WHERE { }`)}`, headers: { accept: 'application/sparql-results+json' } });
+      expect(r.statusCode).toBe(400);
+      expect(r.body).toMatch(/the store's own/);
+    }
+  });
+
   it('one replica of two stopped: every request keeps answering, /health names the one out, and it is used again once back', async () => {
     await b.stop();
     for (let i = 0; i < 12; i++) {

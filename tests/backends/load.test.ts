@@ -15,7 +15,7 @@ const COUNT = `SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }`;
 async function generationGraphs(store: Virtuoso): Promise<string[]> {
   const q = 'SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), "urn:x-thesis-lod:gen:")) }';
   const r = await fetch(`${store.url}?query=${encodeURIComponent(q)}`, { headers: { accept: 'application/sparql-results+json' } });
-  return (await r.json()).results.bindings.map((b: any) => b.g.value);
+  return ((await r.json()) as any).results.bindings.map((b: any) => b.g.value);
 }
 
 describe.skipIf(!HAS_VIRTUOSO)('thesis-lod load into Virtuoso', () => {

@@ -40,6 +40,19 @@ class CappedText implements Sink {
   }
 }
 
+/** Virtuoso's own function namespaces: SQL procedures and built-ins the store would run for the caller (graph groups, files, HTTP). */
+const STORE_FUNCTIONS = /^(sql|bif):/i;
+
+/** Refuses a query calling one of the store's own functions: only SPARQL's functions (and XSD casts) reach the store. */
+function refuseStoreFunctions(node: unknown): void {
+  if (!node || typeof node !== 'object') return;
+  const n = node as { type?: string; function?: { value?: string } };
+  if (n.type === 'functionCall' && n.function?.value && STORE_FUNCTIONS.test(n.function.value)) {
+    throw ERR_QUERY_REFUSED(`the function <${n.function.value}> is the store's own and is not allowed here; use SPARQL 1.1's functions`);
+  }
+  for (const value of Object.values(node)) refuseStoreFunctions(value);
+}
+
 /** Runs the endpoint's queries against the store: as many at once as configured, the next ones wait a little or get 503. */
 export class ExternalSparql {
   private running = 0;
@@ -56,6 +69,7 @@ export class ExternalSparql {
     const caps = { ...this.options.limits, ...limits };
     // The gate as the embedded endpoint has it: syntax, no update, no SERVICE, grouping rules, size and depth caps.
     const gated = gateQuery(job.query, this.endpoint);
+    refuseStoreFunctions(gated.tree);
     const format = chooseFormat(gated.kind, job.wish);
     const dataset = { defaults: graphTerms(job.defaultGraphs, 'default-graph-uri'), named: graphTerms(job.namedGraphs, 'named-graph-uri') };
     await this.admit();

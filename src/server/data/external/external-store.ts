@@ -6,7 +6,7 @@ import { describe, describeDocument } from '../../describe.ts';
 import { Labels } from '../../labels.ts';
 import type { QueryAnswer, QueryJob } from '../../sparql/execute.ts';
 import type { ServiceJob } from '../../sparql/messages.ts';
-import { bindTerms, paged, withValues } from '../../../store-external/rewrite.ts';
+import { bindTerms, checkIri, paged, withValues } from '../../../store-external/rewrite.ts';
 import { template, type StoreReader } from '../../../store-external/store-reader.ts';
 import { INCOMING_PAGE_SIZE, type DataStore, type DescribeOptions, type FacetCount, type PageOptions, type SparqlOptions, type StoreStats, type ThesisFacet, type ThesisListOptions, type ThesisSummary, type ThingCounts, type ThingEntry } from '../data-store.ts';
 import type { Description, DocumentQuads, Label } from '../description.ts';
@@ -18,6 +18,16 @@ import type { ExternalSparql } from './external-sparql.ts';
 
 const { namedNode, literal } = DataFactory;
 const DEFAULT_LIMIT = 100;
+
+/** True when an IRI can be named in a query (checkIri would let it through). */
+function isQueryableIri(iri: string): boolean {
+  try {
+    checkIri(namedNode(iri));
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** What answers depend on only through the generation served: kept per generation, never across a load's switch. */
 class PerGeneration {
@@ -63,6 +73,8 @@ export class ExternalStore implements DataStore {
   }
 
   async exists(iri: string): Promise<boolean> {
+    // An IRI no query may name (a request path with '<' or a space) names nothing the store holds.
+    if (!isQueryableIri(iri)) return false;
     return this.reader.ask(bindTerms(template('exists'), { s: namedNode(iri) }));
   }
 
@@ -89,6 +101,7 @@ export class ExternalStore implements DataStore {
   }
 
   async hasGraph(iri: string): Promise<boolean> {
+    if (!isQueryableIri(iri)) return false;
     return this.reader.ask(bindTerms(template('has-graph'), { g: namedNode(iri) }));
   }
 
