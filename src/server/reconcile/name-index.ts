@@ -182,16 +182,22 @@ export class NameIndex {
       return hits;
     });
     const rare = matches.map((hs) => hs.some((h) => this.postings[h.id]!.length <= this.commonAbove));
-    const gatherAll = !rare.some(Boolean);
     const gathered = new Set<number>();
-    matches.forEach((hs, i) => {
-      if (!gatherAll && !rare[i]) return;
-      for (const h of hs) {
-        const list = this.postings[h.id]!;
-        if (!gatherAll && list.length > this.commonAbove) continue;
-        for (const n of list) gathered.add(n);
-      }
-    });
+    if (rare.some(Boolean)) {
+      matches.forEach((hs, i) => {
+        if (!rare[i]) return;
+        for (const h of hs) {
+          const list = this.postings[h.id]!;
+          if (list.length <= this.commonAbove) for (const n of list) gathered.add(n);
+        }
+      });
+    } else {
+      // Every word is common ("Li Yi" among thousands of Lis and Yis): the names holding the least common one are the
+      // candidates, which bounds the work by that word's postings, not by all of them.
+      const sizes = matches.map((hs) => hs.reduce((sum, h) => sum + this.postings[h.id]!.length, 0));
+      const least = sizes.indexOf(Math.min(...sizes.filter((n) => n > 0)));
+      for (const h of matches[least] ?? []) for (const n of this.postings[h.id]!) gathered.add(n);
+    }
     const queryWeight = matches.reduce((sum, hs, i) => sum + this.queryWordWeight(qs[i]!, hs), 0);
     const folded = qs.join(' ');
     const hits: NameHit[] = [];
