@@ -66,8 +66,11 @@ export class PoliteFetch {
         response = await fetch(url, { headers: { 'user-agent': USER_AGENT, accept: 'text/xml, application/xml;q=0.9, */*;q=0.1' }, signal: AbortSignal.timeout(this.policy.timeoutMs) });
       } catch (err) {
         this.lastEnded = Date.now();
-        if (attempt >= this.policy.retries) throw ERR_HARVEST(`${url}: ${(err as Error).message} (after ${attempt + 1} attempts)`, {}, err);
-        await this.wait(`${(err as Error).message}`, backoff);
+        // undici says "fetch failed" and keeps the reason (ECONNREFUSED, ENOTFOUND, a timeout) in its cause.
+        const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+        const why = `${(err as Error).message}${cause?.code ?? cause?.message ? ` (${cause.code ?? cause.message})` : ''}`;
+        if (attempt >= this.policy.retries) throw ERR_HARVEST(`${url}: ${why}, after ${attempt + 1} attempts`, {}, err);
+        await this.wait(why, backoff);
         backoff *= 2;
         continue;
       }

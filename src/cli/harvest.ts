@@ -2,6 +2,7 @@
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { loadConfig } from '../core/config.ts';
+import { ERR_HARVEST } from '../core/errors.ts';
 import { HARVEST_FORMATS, harvest, type HarvestFormat, type HarvestProgress } from '../../pipeline/harvest/harvest.ts';
 import { printFailure } from './build.ts';
 
@@ -76,7 +77,8 @@ export function register(program: Command): void {
       } catch (err) {
         progress.stop();
         printFailure(err);
-        console.error('the position is kept in STATE_DIR: run the same command again to resume');
+        // Only a failure while harvesting leaves a position worth resuming from (not a bad flag).
+        if ((err as { code?: string }).code === ERR_HARVEST.code) console.error('the records fetched so far and the position are kept: run the same command again to resume');
       }
     });
 }

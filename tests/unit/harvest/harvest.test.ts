@@ -119,6 +119,13 @@ describe('thesis-lod harvest', () => {
     for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(145);
   });
 
+  it('retries a repository that does not answer, then fails naming why', async () => {
+    const url = repo.url;
+    await repo.close();
+    await expect(run({ url })).rejects.toThrow(/fetch failed \(ECONNREFUSED\), after 3 attempts/);
+    repo = await startOaiFixture(five(), 2);
+  });
+
   it('refuses a page larger than maxResponseBytes instead of reading it into memory', async () => {
     await expect(run({ policy: { ...fast, maxResponseBytes: 500 } })).rejects.toThrow(/more than the 500 bytes a page may have/);
   });
