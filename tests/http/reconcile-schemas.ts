@@ -8,6 +8,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 /** Where the schemas are, read by the relative path every developer and CI have. */
 export const STANDARDS = path.resolve(ROOT, '..', 'shared', 'standards', 'reconciliation');
 export const HAVE_SCHEMAS = existsSync(path.join(STANDARDS, '0.2', 'schemas', 'manifest.json'));
+if (!HAVE_SCHEMAS) console.warn(`reconciliation answers are not checked against the W3C schemas: ${STANDARDS} is absent (CI has ../shared)`);
 
 /** The validators of one version's folder, by file name (manifest.json → its validator). */
 export function validators(version: '0.2' | '1.0-draft'): (file: string) => ValidateFunction {
