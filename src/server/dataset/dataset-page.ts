@@ -35,7 +35,8 @@ export function datasetBody(v: DatasetView) {
   const num = (p: string) => Number(one(p) ?? 0);
   const licence = one(dcterms('license').value);
   const rights = one(dcterms('rights').value);
-  const rightsText = rights ? get(rights, dcterms('description').value)[0] : undefined;
+  // The statement's short label ("…abstracts under their thesis’s licence"); its long description is in the RDF.
+  const rightsText = rights ? get(rights, rdfs('label').value)[0] : undefined;
   const partitions = (kind: 'classPartition' | 'propertyPartition') => get(ds, voidNs(kind).value).map((part) => ({
     term: get(part, voidNs(kind === 'classPartition' ? 'class' : 'property').value)[0] ?? '',
     n: Number(get(part, voidNs(kind === 'classPartition' ? 'entities' : 'triples').value)[0] ?? 0),
@@ -51,8 +52,8 @@ export function datasetBody(v: DatasetView) {
 <p class="lead">${one(dcterms('description').value) ?? ''}</p>
 <section aria-labelledby="h-summary"><h2 id="h-summary">In short</h2>
 <dl class="summary">
-<dt>How big</dt><dd><strong>${count(theses)}</strong> theses, <strong>${count(num(voidNs('entities').value))}</strong> entities with IRIs of their own, <strong>${count(triples)}</strong> triples (this description’s own statements not counted), ${count(classes.length)} classes and ${count(properties.length)} properties.</dd>
-<dt>Licence</dt><dd>${licence ? html`Metadata under <a href="${licence}">${licence}</a>.` : 'No licence stated.'} ${rightsText ?? ''}</dd>
+<dt>How big</dt><dd><strong>${count(theses)}</strong> ${theses === 1 ? 'thesis' : 'theses'}, <strong>${count(num(voidNs('entities').value))}</strong> entities with IRIs of their own, <strong>${count(triples)}</strong> triples (this description’s own statements not counted), ${count(classes.length)} classes and ${count(properties.length)} properties.</dd>
+<dt>Licence</dt><dd>${licence ? html`<a href="${licence}">${licence}</a>` : 'No licence stated'}${rightsText ? html` (${rightsText})` : ''}.</dd>
 <dt>How to get it</dt><dd>All of it: the <a href="${urls.path('dumps/')}">dumps</a> (${v.dumps.map((d, i) => html`${i ? ', ' : ''}<a href="${urls.path(`dumps/${d.name}`)}">${d.ext}</a> ${formatBytes(d.bytes)}${d.gzip ? html` (<a href="${urls.path(`dumps/${d.gzip.name}`)}">gzip</a> ${formatBytes(d.gzip.bytes)})` : ''}`)}).
 Part of it: the <a href="${urls.path('sparql')}">SPARQL endpoint</a>, every IRI under <code>${iris.idSpace()}</code> (it answers 303 to its document), <a href="${urls.path('oai?verb=Identify')}">OAI-PMH</a> for harvesters. What changed: the <a href="${urls.path('changes')}">change feed</a>. Crawlers: the <a href="${urls.path('sitemap.xml')}">sitemap</a>.</dd>
 ${one(dcterms('modified').value) ? html`<dt>Updated</dt><dd>${one(dcterms('modified').value)!.slice(0, 10)}${one(dcterms('issued').value) ? html` (first published ${one(dcterms('issued').value)!.slice(0, 10)})` : ''}</dd>` : ''}
