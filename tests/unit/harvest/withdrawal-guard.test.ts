@@ -33,6 +33,17 @@ describe('checkWithdrawals (the rule)', () => {
   });
 });
 
+describe('MAX_WITHDRAW_SHARE and --max-withdrawals', () => {
+  it('defaults to 10%, reads the environment and the flag, and refuses what is not a share', () => {
+    expect(loadConfig({}, {}).maxWithdrawShare).toBe(0.1);
+    expect(loadConfig({}, { MAX_WITHDRAW_SHARE: '0.25' }).maxWithdrawShare).toBe(0.25);
+    expect(loadConfig({ maxWithdrawShare: '0.5' }, { MAX_WITHDRAW_SHARE: '0.25' }).maxWithdrawShare).toBe(0.5);
+    expect(() => loadConfig({ maxWithdrawShare: '10%' }, {})).toThrow(/maxWithdrawShare must be a share from 0 to 1 \(0\.1 is 10%\), got "10%"/);
+    expect(() => loadConfig({}, { MAX_WITHDRAW_SHARE: '2' })).toThrow(/from 0 to 1/);
+    expect(loadConfig({ allowWithdrawals: true }, {}).allowWithdrawals).toBe(true);
+  });
+});
+
 describe('a build that would withdraw too much', () => {
   let root: string;
   let dirs: { dataDir: string; distDir: string; stateDir: string };
