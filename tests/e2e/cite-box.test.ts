@@ -1,5 +1,7 @@
-// The Cite box in a real browser (Debian's Chromium through playwright-core): the reference shows, and each download is a citation citation-js reads back.
+// The Cite box in a real browser (Debian's Chromium through playwright-core): the reference shows, each download is a citation citation-js reads back; and /reconcile from another origin.
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -74,6 +76,24 @@ describe.skipIf(!present)('the Cite box in Chromium', { timeout: 60_000 }, () =>
     expect(item!.publisher).toBe('University of British Columbia');
     expect(item!.DOI).toBe('10.14288/1.0412345');
     expect(problems).toEqual([]);
+  });
+
+  it('a page of another origin reconciles with fetch: a JSON POST passes its CORS preflight', async () => {
+    // A page of its own origin on the loopback too (a blank page from about:blank would be refused by Private Network
+    // Access before CORS is even asked), with no CSP of ours in the way.
+    const server = createServer((_req, res) => res.end('<!DOCTYPE html><title>a cataloguing tool</title>'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const other = await context.newPage();
+    await other.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    const answer = await other.evaluate(async (url) => {
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ queries: { q0: { query: 'ЗИЛ' } } }) });
+      return { status: res.status, body: await res.json() as { q0: { result: { id: string }[] } } };
+    }, `${origin}/reconcile`);
+    expect(answer.status).toBe(200);
+    expect(answer.body.q0.result[0]!.id).toBe('organization/zil');
+    await other.close();
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
   });
 
   it('another style opens as a formatted reference', async () => {
