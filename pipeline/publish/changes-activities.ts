@@ -1,23 +1,10 @@
 // The change feed's input, from the ledger: Create, Update and Delete per record, written to DIST_DIR/changes/activities.json.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { ACTIVITIES_FILE, type ActivityRow, type ActivityType } from '../../src/core/changes-format.ts';
 import type { LedgerFile } from '../ledger.ts';
 
-/** Activity types of IIIF Change Discovery 1.0 the ledger can tell. */
-export type ActivityType = 'Create' | 'Update' | 'Delete';
-
-/** One activity: [type, item id, endTime (xsd:dateTime)]; a tuple, as a large collection has three per record. */
-export type ActivityRow = [ActivityType, string, string];
-
-/** The file the server reads (it never reads the ledger). */
-export interface ActivitiesFile {
-  version: 1;
-  /** Oldest first; one time ties broken by type (Create, Update, Delete), then id. */
-  activities: ActivityRow[];
-}
-
-/** The file's place in DIST_DIR. */
-export const ACTIVITIES_FILE = path.join('changes', 'activities.json');
+export { ACTIVITIES_FILE, type ActivitiesFile, type ActivityRow, type ActivityType } from '../../src/core/changes-format.ts';
 
 const ORDER: Record<ActivityType, number> = { Create: 0, Update: 1, Delete: 2 };
 

@@ -1,7 +1,7 @@
 // The change feed as IIIF Change Discovery 1.0 shapes it: an Activity Streams OrderedCollection and its pages, from the build's activities.
 import type { Iris } from '../../core/iri.ts';
 import { schema } from '../../core/vocab.ts';
-import type { ActivityRow } from '../../../pipeline/publish/changes-activities.ts';
+import type { ActivityRow } from '../../core/changes-format.ts';
 
 /** The JSON-LD contexts of a Change Discovery document: Activity Streams 2.0, then IIIF Discovery 1.0's terms over it. */
 export const CHANGES_CONTEXT = ['https://www.w3.org/ns/activitystreams', 'http://iiif.io/api/discovery/1/context.json'] as const;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
 import { ERR_CONFIG, ERR_NOT_FOUND } from '../../core/errors.ts';
-import { ACTIVITIES_FILE, type ActivitiesFile, type ActivityRow } from '../../../pipeline/publish/changes-activities.ts';
+import { ACTIVITIES_FILE, type ActivitiesFile, type ActivityRow } from '../../core/changes-format.ts';
 import { DOCUMENT_CORS } from '../cors-policies.ts';
 import { CHANGES_MEDIA_TYPE, CHANGES_PAGE_SIZE, changesCollection, changesPage, pageCount } from './feed.ts';
 
