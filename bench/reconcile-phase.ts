@@ -13,7 +13,7 @@ import { PublicUrls } from '../src/server/public-url.ts';
 import { Candidates, personNameMatch, type CandidateQuery } from '../src/server/reconcile/candidates.ts';
 import reconcilePlugin from '../src/server/reconcile/plugin.ts';
 import { words } from '../src/server/reconcile/name-index.ts';
-import type { CandidateEntry } from '../pipeline/publish/reconcile-index.ts';
+import type { CandidateEntry } from '../src/core/reconcile-index-format.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BASE_URI = 'http://localhost:8080/';

@@ -1,6 +1,6 @@
 // What the service answers, shaped as the W3C schemas want: candidates (0.2 and 1.0), suggest lists, property proposals, data extension rows.
 import { ERR_BAD_REQUEST } from '../../core/errors.ts';
-import type { CandidateEntry, CandidateType } from '../../../pipeline/publish/reconcile-index.ts';
+import type { CandidateEntry, CandidateType } from '../../core/reconcile-index-format.ts';
 import { PROPERTIES, TYPES, typeOf, type Candidates, type Scored } from './candidates.ts';
 import { MAX_LIMIT } from './queries.ts';
 

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { ERR_CONFIG } from '../../core/errors.ts';
-import { RECONCILE_FILE, RECONCILE_VERSION, type CandidateEntry, type CandidateType } from '../../../pipeline/publish/reconcile-index.ts';
+import { RECONCILE_FILE, RECONCILE_VERSION, type CandidateEntry, type CandidateType } from '../../core/reconcile-index-format.ts';
 import { doiKey } from '../../core/identifier-keys.ts';
 import { NameIndex, words, oneEditApart } from './name-index.ts';
 

@@ -1,7 +1,7 @@
 // Reconciliation requests read into one query shape: a 0.2 batch ({"q0": {"query": …}}), a 0.1 single query, or a 1.0-draft batch ({"queries": [{"conditions": …}]}).
 import { ERR_BAD_REQUEST } from '../../core/errors.ts';
 import { typeOf, type CandidateQuery, type PropertyValue } from './candidates.ts';
-import type { CandidateType } from '../../../pipeline/publish/reconcile-index.ts';
+import type { CandidateType } from '../../core/reconcile-index-format.ts';
 
 export const DEFAULT_LIMIT = 5;
 export const MAX_LIMIT = 100;
