@@ -43,6 +43,8 @@ export interface ServerOptions {
   logDir: string;
   queryTimeoutMs?: number;
   startTimeoutMs: number;
+  /** More environment for the server (STORE=sparql and STORE_URL for the external backend). */
+  env?: Record<string, string>;
 }
 
 /** Spawns `node bin/thesis-lod.js serve` over DIST_DIR on a free port and waits for /health 200. */
@@ -52,7 +54,7 @@ export async function startServer(opts: ServerOptions): Promise<Endpoint> {
   const out = createWriteStream(log);
   const args = [path.join(ROOT, 'bin/thesis-lod.js'), 'serve', '--port', String(port), '--host', '127.0.0.1', '--dist-dir', opts.distDir, '--base-uri', opts.baseUri, '--log-level', 'warn'];
   if (opts.queryTimeoutMs) args.push('--query-timeout-ms', String(opts.queryTimeoutMs));
-  const env = { ...process.env, DIST_DIR: opts.distDir, PORT: String(port), BASE_URI: opts.baseUri };
+  const env = { ...process.env, DIST_DIR: opts.distDir, PORT: String(port), BASE_URI: opts.baseUri, ...opts.env };
   const started = performance.now();
   const child = spawnTracked(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.pipe(out);

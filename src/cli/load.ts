@@ -41,7 +41,7 @@ export function register(program: Command): void {
     .option('--dist-dir <dir>', 'the build whose dumps/dataset.nq is loaded (env DIST_DIR, default dist)')
     .option('--dump <file>', 'an N-Quads dump other than DIST_DIR/dumps/dataset.nq')
     .option('--update-path <path>', 'the authenticated SPARQL endpoint on each replica (default /sparql-auth, digest authentication)')
-    .option('--batch-triples <n>', 'triples per update request, whole graphs only (default 5000)')
+    .option('--batch-triples <n>', 'triples per update request, a larger graph is split between its blank-node groups (default 20000)')
     .option('--grace-ms <n>', 'how long the previous generation stays after the switch (default 5000)')
     .action(async (flags: LoadFlags) => {
       try {

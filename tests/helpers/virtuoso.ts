@@ -28,6 +28,8 @@ async function freePort(): Promise<number> {
 export interface VirtuosoOptions {
   /** [SPARQL] ResultSetMaxRows (Debian's default is 10000). */
   maxRows?: number;
+  /** Page buffers of 8 KiB (20000: 160 MB, enough for tests; a bench load of millions of quads wants more). */
+  buffers?: number;
 }
 
 /** One running Virtuoso: its query endpoint, and stop / start / pause / resume for the failure tests. */
@@ -51,7 +53,7 @@ export class Virtuoso {
       `TransactionFile = ${db('virtuoso.trx')}`, `xa_persistent_file = ${db('virtuoso.pxa')}`, 'ErrorLogLevel = 7', 'FileExtend = 200', 'Striping = 0', 'TempStorage = TempDatabase',
       '[TempDatabase]', `DatabaseFile = ${db('virtuoso-temp.db')}`, `TransactionFile = ${db('virtuoso-temp.trx')}`, 'Striping = 0',
       '[Parameters]', `ServerPort = 127.0.0.1:${v.sqlPort}`, 'DisableUnixSocket = 1', 'MaxClientConnections = 10', 'CheckpointInterval = 60', 'CaseMode = 2',
-      `DirsAllowed = ., ${dir}`, 'NumberOfBuffers = 20000', 'MaxDirtyBuffers = 15000', 'ThreadsPerQuery = 2', 'MaxQueryMem = 500M',
+      `DirsAllowed = ., ${dir}`, `NumberOfBuffers = ${options.buffers ?? 20000}`, `MaxDirtyBuffers = ${Math.round((options.buffers ?? 20000) * 0.75)}`, 'ThreadsPerQuery = 2', 'MaxQueryMem = 500M',
       '[HTTPServer]', `ServerPort = 127.0.0.1:${v.httpPort}`, 'ServerRoot = /var/lib/virtuoso-opensource-7/vsp', 'MaxClientConnections = 10', 'ServerThreads = 10', 'Charset = UTF-8', 'EnabledGzipContent = 0',
       '[SPARQL]', `ResultSetMaxRows = ${options.maxRows ?? 10000}`, 'MaxQueryExecutionTime = 60', 'MaxQueryCostEstimationTime = 400',
       '',
