@@ -176,12 +176,13 @@ describe('resumptionToken', () => {
 
 describe('arguments XML 1.0 cannot carry', () => {
   it.each(['GET', 'POST'] as const)('control characters in the request never make the response ill-formed (%s)', async (method) => {
-    for (const params of [
+    const cases: Record<string, string>[] = [
       { verb: 'GetRecord', identifier: 'oai:x:\u0001\u001f', metadataPrefix: 'oai_dc' },
       { verb: 'List\u0002Records' },
       { verb: 'Identify', '\u0003': 'x' },
       { verb: 'ListRecords', metadataPrefix: '\u0004' },
-    ]) {
+    ];
+    for (const params of cases) {
       const { body, root } = await oai(app, params, method);
       expect(body).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
       expect(errorCode(root)).toMatch(/^(idDoesNotExist|badVerb|badArgument|cannotDisseminateFormat)$/);
