@@ -12,6 +12,7 @@ import { isolationPhase, type IsolationFigures } from './isolation-phase.ts';
 import { pickParams } from './params.ts';
 import { bindQuery, loadQuery } from './queries.ts';
 import { sparqlPhase, type SparqlFigures } from './sparql-phase.ts';
+import { backendPhase, type BackendFigures } from './backend-phase.ts';
 
 /** How much of everything to do. */
 export interface BenchOptions {
@@ -32,6 +33,8 @@ export interface BenchOptions {
   keep: boolean;
   /** A DIST_DIR built already (BASE_URI http://localhost:8080/): measured as it is, without a corpus or a build of its own. */
   distDir?: string;
+  /** `virtuoso`: also load the build into Virtuoso 7 and time the benchmark set over a second server on it (bench/backend-phase.ts). */
+  backend?: 'embedded' | 'virtuoso';
   out: (line: string) => void;
 }
 
@@ -48,6 +51,8 @@ export interface BenchResult {
   sparql: SparqlFigures;
   documents: { ours: LoadFigures; again: LoadFigures; reference: LoadFigures; ratio: number; paths: number; hub?: { iri: string; links: number; pages: HubPage[] } };
   isolation: IsolationFigures & { askText: string; runawayText: string };
+  /** With `--backend virtuoso`: the load and the benchmark set's p50 over the external store beside the embedded one's. */
+  backend?: BackendFigures;
 }
 
 // The data's IRI base: the server maps request paths onto it whatever port it listens on.
@@ -112,6 +117,9 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     const start = { oursMs: server.startMs, referenceMs: oxigraph?.startMs, referenceLoadMs: oxigraph?.loadMs, ratio: oxigraph ? server.startMs / oxigraph.startMs : undefined };
 
     const sparql = await sparqlPhase(server.url, oxigraph?.url, BASE_URI, params.bindings, { warmups: opts.warmups, runs: opts.runs, slowMs: 5000, out });
+    const backend = opts.backend === 'virtuoso'
+      ? await backendPhase(server.url, params.bindings, { distDir: dirs.distDir, dump: path.join(dirs.distDir, 'dumps', 'dataset.nq'), baseUri: BASE_URI, logDir: scratch, startTimeoutMs: opts.startTimeoutMs, queryTimeoutMs: opts.queryTimeoutMs, warmups: opts.warmups, runs: opts.runs, out })
+      : undefined;
     await oxigraph?.stop();
     oxigraph = undefined;
 
@@ -162,6 +170,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       sparql,
       documents: { ours, again, reference, ratio: ours.requestsPerSecond / reference.requestsPerSecond, paths: params.documentPaths.length, hub },
       isolation: { ...isolation, askText, runawayText },
+      backend,
     };
   } catch (err) {
     if (server) out(`server log (last lines): ${readFileSync(server.log, 'utf8').slice(-3000)}`);

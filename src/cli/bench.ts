@@ -13,6 +13,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 interface BenchFlags {
   records?: string;
+  backend?: string;
   seed: string;
   smoke?: boolean;
   growth?: string;
@@ -41,6 +42,12 @@ function positive(name: string, value: string | undefined, fallback: number): nu
   return n;
 }
 
+/** `--backend`: embedded (default) or virtuoso (the build also loaded into Virtuoso 7 and the benchmark set timed over it). */
+function backendFlag(value: string | undefined): 'embedded' | 'virtuoso' | undefined {
+  if (value === undefined || value === 'embedded' || value === 'virtuoso') return value;
+  throw new Error(`--backend must be embedded or virtuoso, got ${JSON.stringify(value)}`);
+}
+
 /** The bench's options from its flags; --smoke shrinks every default so CI can run it in a couple of minutes. */
 function benchOptions(flags: BenchFlags, records: number): BenchOptions {
   const smoke = !!flags.smoke;
@@ -58,6 +65,7 @@ function benchOptions(flags: BenchFlags, records: number): BenchOptions {
     startTimeoutMs: 30 * 60_000,
     keep: !!flags.keep,
     distDir: flags.distDir,
+    backend: backendFlag(flags.backend),
     out: (line) => console.log(line),
   };
 }
@@ -102,6 +110,7 @@ export function register(program: Command): void {
     .option('--validate', 'measure only SHACL validation: data/records through rdf-validate-shacl and shacl-engine')
     .option('--runs <n>', 'with --validate: how many times each record is validated by each engine', '200')
     .option('--server', 'the earlier in-process server bench: start-up, heap per triple and dereferencing latency through inject')
+    .option('--backend <name>', 'virtuoso: also load the build into Virtuoso 7 (virtuoso-t) and time the benchmark set over the external store beside the embedded one')
     .option('--dist-dir <dir>', 'measure this built DIST_DIR (BASE_URI http://localhost:8080/) instead of making a corpus and building it; with --server too')
     .option('--samples <n>', 'with --server: requests per measured route', '100')
     .option('--reconcile', 'the reconciliation bench: --queries names against a corpus of --records (default 20000) or a --dist-dir, in ms per query, against a full scan')
