@@ -17,7 +17,7 @@ import { blankPrefix, canonicalize, hashKeys } from './publish/canonical.ts';
 import { DUMP_FORMATS, Publisher, type PublishedDump } from './publish/index.ts';
 import { OaiRecordsWriter } from './publish/oai-records.ts';
 import { createProgress, type Progress } from './publish/progress.ts';
-import { buildActivities } from './publish/provenance.ts';
+import { buildActivities, sharedGraphDates } from './publish/provenance.ts';
 import { writeActivities } from './publish/changes-activities.ts';
 import { writeGzipVariants } from './publish/dump-file.ts';
 import { createStaging, discardStaging, replaceDir } from './publish/replace-dir.ts';
@@ -248,8 +248,9 @@ async function build(config: Config, opts: BuildOptions, run: { started: number;
     const { counts, times } = state;
 
     // The graphs that are not records first: they are what the records point into (and what every thread's union holds).
+    const sharedDates: [string, string][] = [];
     for (const { name, quads, keys } of sharedGraphs(stages, ontology)) {
-      ledger.publishGraph(name, hashKeys(keys), buildDate);
+      sharedDates.push([name, ledger.publishGraph(name, hashKeys(keys), buildDate).lastModified]);
       await publisher.publish(iris.graph(name), quads, SHARED, { keys });
     }
 
@@ -268,6 +269,7 @@ async function build(config: Config, opts: BuildOptions, run: { started: number;
       }),
       ...stages.linker.agentQuads(),
       ...buildActivities(iris, state.activityDates),
+      ...sharedGraphDates(iris, sharedDates),
     ];
     const closing = performance.now();
     await publisher.publish(iris.graph('dataset'), canonicalize(description, iris.graph('dataset'), blankPrefix('g', 'dataset')), SHARED, { count: false });

@@ -68,3 +68,12 @@ export function buildActivities(iris: Iris, dates: Iterable<string>): Quad[] {
   }
   return out;
 }
+
+/**
+ * When each graph that is not a record (authority, ontology) last changed, stated in the dataset graph: pages show the
+ * authority's labels, so their Last-Modified must move when only the authority file changes (the ledger's date).
+ */
+export function sharedGraphDates(iris: Iris, dates: Iterable<[name: string, lastModified: string]>): Quad[] {
+  const graph = iris.graph('dataset');
+  return [...dates].map(([name, date]) => quad(iris.graph(name), dcterms('modified'), literal(date, xsd('dateTime')), graph));
+}

@@ -170,3 +170,25 @@ describe('runBuild: a failed build changes nothing', () => {
     expect(inGraph(await nquads(name), '1.9000001').some((q) => q.predicate.equals(namedNode(MODIFIED)))).toBe(true);
   });
 });
+
+describe('runBuild: the graphs that are not records are dated too', () => {
+  const name = 'shared-dates';
+  const authorityDate = (quads: Quad[]) => valueOf(quads.filter((q) => q.graph.value === iris.graph('dataset').value), iris.graph('authority').value, MODIFIED);
+
+  it('states the authority graph’s last change in the dataset graph, moving only when the authority file changes', async () => {
+    await makeDataDir(dirs(name).dataDir, { 'a.txt': SEED_TEXT });
+    await build(name, { buildDate: D[0] });
+    expect(authorityDate(await nquads(name))).toBe(D[0]);
+    await build(name, { buildDate: D[1] });
+    expect(authorityDate(await nquads(name))).toBe(D[0]);
+    // A page's labels come from the authority: a change there alone must move their Last-Modified.
+    const file = path.join(dirs(name).dataDir, 'entities/authority.yaml');
+    const yaml = await readFile(file, 'utf8');
+    expect(yaml).toContain('established in the 1950s');
+    await writeFile(file, yaml.replace('established in the 1950s', 'founded in 1953'));
+    await build(name, { buildDate: D[2] });
+    const third = await nquads(name);
+    expect(authorityDate(third)).toBe(D[2]);
+    expect(valueOf(inGraph(third, '1.0449833'), iris.recordGraph('1.0449833').value, MODIFIED)).toBe(D[0]);
+  });
+});
