@@ -74,6 +74,11 @@ describe('one triple count', () => {
     const shown = expected.toLocaleString('en-US');
     expect((await app.inject('/')).body).toContain(`<strong>${shown}</strong> triples`);
     expect((await app.inject({ url: '/dataset', headers: { accept: 'text/html' } })).body).toContain(`<strong>${shown}</strong> triples`);
+    // And a scholar gets the same number from /sparql with the example that documents it.
+    const query = await readFile(path.resolve('sparql/examples/12-dataset-triple-count.rq'), 'utf8');
+    const res = await app.inject({ method: 'POST', url: '/sparql', payload: query, headers: { 'content-type': 'application/sparql-query', accept: 'application/sparql-results+json' } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(Number((res.json() as { results: { bindings: { triples: { value: string } }[] } }).results.bindings[0]!.triples.value)).toBe(expected);
   });
 });
 
