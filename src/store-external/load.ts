@@ -8,7 +8,7 @@ import { ERR_STORE_LOAD } from '../core/errors.ts';
 import { xsd } from '../core/vocab.ts';
 import { digestFetch, type Credentials } from './digest.ts';
 import { CONTROL, CONTROL_GRAPH, GENERATIONS_PREFIX, Generation, STORE_NODE, newGenerationId, type GenerationRecord } from './generation.ts';
-import { bindTerms, toStoreQuery, withValues } from './rewrite.ts';
+import { bindTerms, withValues } from './rewrite.ts';
 import { readSolutions } from './results.ts';
 import { controlQuery, readControl, template, toRawQuery } from './store-reader.ts';
 
@@ -227,8 +227,10 @@ async function loadReplica(w: ReplicaWriter, generation: Generation, options: Lo
     await w.select(withValues(bindTerms(template('group-add'), { group: literal(generation.group) }), 'g', values), 'filling the graph group');
   }
   // Verification: the store's count of the generation's quads and graphs against the dump's (and the build's report).
-  const quads = Number(readSolutions(await w.send(toStoreQuery(template('quad-count'), generation), 'counting quads')).rows[0]?.get('n')?.value ?? -1);
-  const graphs = Number((await w.select(bindTerms(template('graph-count'), { prefix: literal(generation.prefix) }), 'counting graphs')).rows[0]?.get('n')?.value ?? -1);
+  log(`${w.url}: group filled; counting what the store holds`);
+  const counted = (await w.select(bindTerms(template('quad-count'), { prefix: literal(generation.prefix) }), 'counting')).rows[0];
+  const quads = Number(counted?.get('n')?.value ?? -1);
+  const graphs = Number(counted?.get('graphs')?.value ?? -1);
   const expected = report?.quads ?? read.quads;
   if (quads !== read.quads || graphs !== read.graphs.size || expected !== read.quads) {
     throw ERR_STORE_LOAD(`${w.url} holds ${quads} quads in ${graphs} graphs of generation ${generation.id}, the dump ${read.quads} in ${read.graphs.size}${report ? ` (its build report: ${report.quads} quads)` : ''}: not switched`);
