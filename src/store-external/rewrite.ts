@@ -46,19 +46,29 @@ export function toStoreQuery(query: sparqljs.SparqlQuery, generation: Generation
       default: from.default.length ? from.default.map((g) => generation.graph(g.value)) : [EMPTY_GRAPH],
       named: from.named.map((g) => generation.graph(g.value)),
     } as sparqljs.Query['from'];
-  } else {
-    q.from = { default: [namedNode(generation.group)], named: [] } as unknown as sparqljs.Query['from'];
   }
-  const rewritePatterns = (patterns: Node[]): Node[] => patterns.map((p) => rewritePattern(p));
-  const rewriteValue = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(rewriteValue);
-    if (value && typeof value === 'object' && 'type' in value) return rewritePattern(value as Node);
+  // Without a dataset, each triple pattern of the default graph matches in one of the generation's graphs (a hidden
+  // GRAPH variable kept to its prefix): Virtuoso answers that about 50 times faster than a FROM of the generation's
+  // graph group (a year count over 694k quads: 0.02 s against 1.2 s). A property path may cross graphs, so a query
+  // with one reads the group instead.
+  const perPattern = !q.from && !hasPath(q.where);
+  if (!q.from && !perPattern) q.from = { default: [namedNode(generation.group)], named: [] } as unknown as sparqljs.Query['from'];
+  const inGeneration = (stored: Term) => ({ type: 'filter', expression: { type: 'operation', operator: 'strstarts', args: [{ type: 'operation', operator: 'str', args: [stored] }, literal(generation.prefix)] } });
+  const rewritePatterns = (patterns: Node[], inGraph: boolean): Node[] => patterns.map((p) => rewritePattern(p, inGraph));
+  const rewriteValue = (value: unknown, inGraph: boolean): unknown => {
+    if (Array.isArray(value)) return value.map((v) => rewriteValue(v, inGraph));
+    if (value && typeof value === 'object' && 'type' in value) return rewritePattern(value as Node, inGraph);
     return value;
   };
-  function rewritePattern(p: Node): Node {
+  function rewritePattern(p: Node, inGraph: boolean): Node {
+    if (p.type === 'bgp' && !inGraph && perPattern) {
+      const triples = p.triples as unknown[];
+      const graphs = triples.map((t) => ({ stored: fresh(), t }));
+      return { type: 'group', patterns: [...graphs.map(({ stored, t }) => ({ type: 'graph', name: stored, patterns: [{ type: 'bgp', triples: [t] }] })), ...graphs.map(({ stored }) => inGeneration(stored))] };
+    }
     if (p.type === 'graph') {
       const name = p.name as Term;
-      const inner = rewritePatterns(p.patterns as Node[]);
+      const inner = rewritePatterns(p.patterns as Node[], true);
       const stored = fresh();
       const str = { type: 'operation', operator: 'str', args: [stored] };
       // GRAPH <g>: Virtuoso finds no named graph by a constant once FROM names the default graph, so the generation's
@@ -78,15 +88,22 @@ export function toStoreQuery(query: sparqljs.SparqlQuery, generation: Generation
     }
     // Everything else: rewrite nested patterns (groups, OPTIONAL, UNION, MINUS, subqueries, EXISTS in filters).
     const out: Node = {};
-    for (const [k, v] of Object.entries(p)) out[k] = k === 'type' || k === 'termType' ? v : rewriteValue(v);
+    for (const [k, v] of Object.entries(p)) out[k] = k === 'type' || k === 'termType' ? v : rewriteValue(v, inGraph);
     if (p.type === 'query') {
       // A subquery has no dataset of its own in SPARQL 1.1; the outer one applies.
       delete out.from;
     }
     return out;
   }
-  q.where = rewritePatterns((q.where ?? []) as unknown as Node[]) as unknown as sparqljs.Pattern[];
+  q.where = rewritePatterns((q.where ?? []) as unknown as Node[], false) as unknown as sparqljs.Pattern[];
   return new sparqljs.Generator().stringify(q);
+}
+
+/** True when a pattern tree holds a property path (a triple whose predicate is a path, not a term). */
+function hasPath(node: unknown): boolean {
+  if (!node || typeof node !== 'object') return false;
+  if ((node as { type?: string }).type === 'path') return true;
+  return Object.values(node).some(hasPath);
 }
 
 /** Parses one of our own query templates (sparql/store/*.rq). */

@@ -12,7 +12,8 @@ const rewrite = (q: string, dataset?: { defaults: string[]; named: string[] }) =
 
 describe('toStoreQuery', () => {
   it.each([
-    ['no dataset: the default graph is the generation\'s group', 'SELECT * WHERE { ?s ?p ?o }', ['FROM <urn:x-thesis-lod:gen:g1>'], ['FROM NAMED']],
+    ['no dataset: each default-graph triple pattern matches in a graph of the generation', 'SELECT * WHERE { ?s ?p ?o . ?o ?q ?r }', ['GRAPH ?tlStoreGraph1 { ?s ?p ?o. }', 'GRAPH ?tlStoreGraph2 { ?o ?q ?r. }', 'STRSTARTS(STR(?tlStoreGraph2), "urn:x-thesis-lod:gen:g1:")'], ['FROM']],
+    ['no dataset, a property path (it may cross graphs): the default graph is the generation\'s group', 'SELECT * WHERE { ?s <http://x/p>/<http://x/q> ?o }', ['FROM <urn:x-thesis-lod:gen:g1>'], ['FROM NAMED', 'GRAPH']],
     ['FROM names the generation\'s graph', `SELECT * FROM <${G}> WHERE { ?s ?p ?o }`, [`FROM <urn:x-thesis-lod:gen:g1:${G}>`], ['FROM <urn:x-thesis-lod:gen:g1>\n']],
     ['FROM NAMED alone: an empty default graph', `SELECT * FROM NAMED <${G}> WHERE { GRAPH ?g { ?s ?p ?o } }`, ['FROM <urn:x-thesis-lod:empty>', `FROM NAMED <urn:x-thesis-lod:gen:g1:${G}>`], []],
     ['GRAPH <g> through a hidden variable equal to the generation\'s graph', `SELECT * WHERE { GRAPH <${G}> { ?s ?p ?o } }`, ['GRAPH ?tlStoreGraph1', `(?tlStoreGraph1 = <urn:x-thesis-lod:gen:g1:${G}>)`], [`GRAPH <${G}>`]],
