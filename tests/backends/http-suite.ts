@@ -157,6 +157,33 @@ export function httpSuite(backend: Backend): void {
       expect(update.statusCode).toBe(403);
     });
 
+    it('listings, counts, facets and dates read through the store are the embedded store\'s', async () => {
+      const sortBy = <T>(list: T[], key: (t: T) => string) => [...list].sort((x, y) => key(x).localeCompare(key(y)));
+      const kinds = ['thesis', 'person', 'organization', 'place', 'concept'] as const;
+      expect(sortBy(await app.data.listThings(kinds), (t) => `${t.kind}/${t.id}`)).toEqual(sortBy(await reference.data.listThings(kinds), (t) => `${t.kind}/${t.id}`));
+      expect(await app.data.countThings()).toEqual(await reference.data.countThings());
+      expect(await app.data.stats()).toEqual(await reference.data.stats());
+      for (const facet of ['year', 'degree', 'program', 'collection'] as const) {
+        expect(await app.data.thesisFacets(facet), facet).toEqual(await reference.data.thesisFacets(facet));
+      }
+      const all = await app.data.listTheses();
+      expect(all.total).toBe(2);
+      expect(all).toEqual(await reference.data.listTheses());
+      const byYear = { facet: 'year', value: all.theses[0]!.issued!.slice(0, 4) } as const;
+      expect(await app.data.listTheses(byYear)).toEqual(await reference.data.listTheses(byYear));
+      const iris = [`${B}graph/thesis/1.0449833`, `${B}dataset#dataset`, `${B}id/thesis/1.0449833`];
+      expect(await app.data.modified(iris)).toEqual(await reference.data.modified(iris));
+      expect((await app.data.graphNames()).sort()).toEqual((await reference.data.graphNames()).sort());
+    });
+
+    it('the home page and the sitemap', async () => {
+      for (const url of ['/', '/sitemap.xml']) {
+        const [ours, theirs] = await Promise.all([app, reference].map((a) => a.inject({ url })));
+        expect(ours.statusCode, url).toBe(theirs.statusCode);
+        expect(elements(ours.body), url).toEqual(elements(theirs.body));
+      }
+    });
+
     it('cuts a result at the row cap and says so', async () => {
       const r = await app.inject({ url: `/sparql?query=${encodeURIComponent('SELECT * WHERE { ?s ?p ?o }')}`, headers: { accept: JSON_RESULTS } });
       expect(r.statusCode).toBe(200);
