@@ -58,6 +58,8 @@ export interface Config {
   storeUrls: string[];
   /** Milliseconds a document's reads may take from the external store before the server answers 503. */
   storeTimeoutMs: number;
+  /** How /sparql runs over the external store: `forward` (the rewritten query sent whole) or `comunica` (@comunica/query-sparql over it). */
+  storeEngine: 'forward' | 'comunica';
   /** Credentials for loading the external store: from the environment only (STORE_USER, STORE_PASSWORD), never a flag. */
   storeUser?: string;
   storePassword?: string;
@@ -75,7 +77,7 @@ const ENV_NAMES: Partial<Record<keyof Config, string>> = {
   maxWithdrawShare: 'MAX_WITHDRAW_SHARE', harvestDelayMs: 'HARVEST_DELAY_MS',
   oaiRepositoryId: 'OAI_REPOSITORY_ID', oaiAdminEmail: 'OAI_ADMIN_EMAIL', oaiPageSize: 'OAI_PAGE_SIZE',
   oaiTokenSecret: 'OAI_TOKEN_SECRET', oaiTokenTtlSeconds: 'OAI_TOKEN_TTL_SECONDS',
-  store: 'STORE', storeUrls: 'STORE_URL', storeTimeoutMs: 'STORE_TIMEOUT_MS',
+  store: 'STORE', storeUrls: 'STORE_URL', storeTimeoutMs: 'STORE_TIMEOUT_MS', storeEngine: 'STORE_ENGINE',
 };
 
 /**
@@ -192,7 +194,7 @@ function oaiAdminEmail(value: unknown, repositoryId: string): string {
 }
 
 /** The store backend: STORE (embedded|sparql), STORE_URL (replicas comma-separated), credentials from the environment alone. */
-function storeConfig(flags: ConfigInput, env: NodeJS.ProcessEnv): Pick<Config, 'store' | 'storeUrls' | 'storeTimeoutMs' | 'storeUser' | 'storePassword'> {
+function storeConfig(flags: ConfigInput, env: NodeJS.ProcessEnv): Pick<Config, 'store' | 'storeUrls' | 'storeTimeoutMs' | 'storeEngine' | 'storeUser' | 'storePassword'> {
   const urls = String(pick('storeUrls', flags, env) ?? '').split(',').map((u) => u.trim()).filter(Boolean);
   const store = String(pick('store', flags, env) ?? (urls.length ? 'sparql' : 'embedded'));
   if (store !== 'embedded' && store !== 'sparql') throw ERR_CONFIG(`STORE must be "embedded" or "sparql", got ${JSON.stringify(store)}`);
@@ -200,10 +202,13 @@ function storeConfig(flags: ConfigInput, env: NodeJS.ProcessEnv): Pick<Config, '
   for (const url of urls) {
     if (!/^https?:\/\/[^\s]+$/.test(url)) throw ERR_CONFIG(`STORE_URL must list absolute http(s) URLs, got ${JSON.stringify(url)}`);
   }
+  const engine = String(pick('storeEngine', flags, env) ?? 'forward');
+  if (engine !== 'forward' && engine !== 'comunica') throw ERR_CONFIG(`STORE_ENGINE must be "forward" or "comunica", got ${JSON.stringify(engine)}`);
   return {
     store,
     storeUrls: urls,
     storeTimeoutMs: int('storeTimeoutMs', pick('storeTimeoutMs', flags, env), 5000, 100, 600_000),
+    storeEngine: engine,
     storeUser: env.STORE_USER || undefined,
     storePassword: env.STORE_PASSWORD || undefined,
   };

@@ -38,6 +38,7 @@ export function externalBackend(config: Config, iris: Iris): ExternalBackend {
     limits: { maxRows: config.maxResultRows, maxBytes: config.maxResultBytes },
     maxConcurrent: config.maxConcurrentQueries,
     queueWaitMs: config.queryQueueWaitMs,
+    engine: config.storeEngine,
     graphNames: () => data.graphNames(),
   });
   data = new ExternalStore(reader, iris, endpoint);

@@ -3,7 +3,7 @@ import type sparqljs from 'sparqljs';
 import { DataFactory, type Quad, type Term } from 'n3';
 import { ERR_BUSY, ERR_QUERY_REFUSED, ERR_QUERY_TOO_LARGE } from '../../../core/errors.ts';
 import { Iris } from '../../../core/iri.ts';
-import { chooseFormat, CONTENT_TYPES, type BindingsFormat, type GraphFormat } from '../../sparql/formats.ts';
+import { chooseFormat, CONTENT_TYPES, type BindingsFormat, type GraphFormat, type ResultKind } from '../../sparql/formats.ts';
 import { gateQuery, graphTerms } from '../../sparql/gate.ts';
 import { bindingsWriter, writeBoolean, type Sink } from '../../sparql/results.ts';
 import { writeGraph } from '../../sparql/graph-output.ts';
@@ -13,6 +13,7 @@ import type { ServiceJob } from '../../sparql/messages.ts';
 import { toStoreQuery } from '../../../store-external/rewrite.ts';
 import { readBoolean, readSolutions, readTriples } from '../../../store-external/results.ts';
 import type { StoreReader } from '../../../store-external/store-reader.ts';
+import { ComunicaRunner, type StoreResult } from './comunica-runner.ts';
 
 /** What the endpoint's limits are over the external store (the config's, as the embedded pool has them). */
 export interface ExternalSparqlOptions {
@@ -21,6 +22,8 @@ export interface ExternalSparqlOptions {
   limits: Limits;
   maxConcurrent: number;
   queueWaitMs: number;
+  /** `forward` sends the rewritten query to the store as it is; `comunica` evaluates it with @comunica/query-sparql over the store. */
+  engine?: 'forward' | 'comunica';
   /** Every named graph of the generation served (for the service description). */
   graphNames(): Promise<string[]>;
 }
@@ -59,8 +62,11 @@ export class ExternalSparql {
   private readonly waiting: (() => void)[] = [];
   private readonly endpoint: string;
 
+  private readonly comunica?: ComunicaRunner;
+
   constructor(private readonly reader: StoreReader, private readonly options: ExternalSparqlOptions) {
     this.endpoint = new Iris(options.baseUri).sparql().value;
+    if (options.engine === 'comunica') this.comunica = new ComunicaRunner(reader.client.replicas, options.timeoutMs + 2000);
   }
 
   /** Answers a query job or the service description. */
@@ -81,21 +87,19 @@ export class ExternalSparql {
       const capped = tree.queryType === 'SELECT' && (tree.limit === undefined || tree.limit > caps.maxRows);
       if (capped) tree.limit = caps.maxRows;
       const text = toStoreQuery(tree, generation, dataset);
-      const accept = gated.kind === 'graph' ? 'application/n-triples' : 'application/sparql-results+json';
-      const answer = await this.reader.client.query(text, { accept, timeoutMs: this.options.timeoutMs + 2000, storeTimeoutMs: this.options.timeoutMs, signal });
+      const answer = await this.ask(text, gated.kind, signal);
       const sink = new CappedText(caps.maxBytes);
       let rows = 0;
       // The store's own row cap (ResultSetMaxRows) cut the answer: said as our cap says it, never passed off as whole.
       let truncated = answer.cutAt !== undefined;
       if (gated.kind === 'boolean') {
-        writeBoolean(format as BindingsFormat, readBoolean(answer.body), sink);
+        writeBoolean(format as BindingsFormat, answer.boolean!, sink);
         rows = 1;
       } else if (gated.kind === 'bindings') {
-        const solutions = readSolutions(answer.body);
         const writer = bindingsWriter(format as BindingsFormat, sink);
-        const vars = gated.variables ?? solutions.vars;
+        const vars = gated.variables ?? answer.vars!;
         writer.start(vars);
-        for (const row of solutions.rows) {
+        for (const row of answer.rows!) {
           if (rows >= caps.maxRows) {
             truncated = true;
             break;
@@ -106,7 +110,7 @@ export class ExternalSparql {
         writer.end();
         if (capped && rows >= caps.maxRows) truncated = true;
       } else if (gated.kind === 'graph') {
-        let quads: Quad[] = readTriples(answer.body);
+        let quads: Quad[] = answer.quads!;
         if (quads.length > caps.maxRows) {
           quads = quads.slice(0, caps.maxRows);
           truncated = true;
@@ -120,6 +124,16 @@ export class ExternalSparql {
     } finally {
       this.release();
     }
+  }
+
+  /** Sends the store query text: forwarded as it is (the default), or evaluated by Comunica over the store (STORE_ENGINE=comunica). */
+  private async ask(text: string, kind: ResultKind, signal?: AbortSignal): Promise<StoreResult> {
+    if (this.comunica) return this.comunica.run(text, kind, signal);
+    const accept = kind === 'graph' ? 'application/n-triples' : 'application/sparql-results+json';
+    const answer = await this.reader.client.query(text, { accept, timeoutMs: this.options.timeoutMs + 2000, storeTimeoutMs: this.options.timeoutMs, signal });
+    if (kind === 'boolean') return { boolean: readBoolean(answer.body), cutAt: answer.cutAt };
+    if (kind === 'graph') return { quads: readTriples(answer.body), cutAt: answer.cutAt };
+    return { ...readSolutions(answer.body), cutAt: answer.cutAt };
   }
 
   /** Waits for a place among the queries running (queueWaitMs at most, as many again as may run), else 503. */
