@@ -17,6 +17,8 @@ export interface RequestOptions {
   timeoutMs: number;
   /** Also asks the store to stop the query itself (Virtuoso's `timeout`, which answers a partial result we refuse). */
   storeTimeoutMs?: number;
+  /** A client's query (/sparql): past the time limit it is that query's timeout (503), not a sign the replica is down. */
+  userQuery?: boolean;
   signal?: AbortSignal;
 }
 
@@ -73,6 +75,7 @@ export class StoreClient {
       body = await response.text();
     } catch (err) {
       if (options.signal?.aborted) throw options.signal.reason;
+      if (timeout.aborted && options.userQuery) throw ERR_QUERY_TIMEOUT(`the query ran longer than ${options.timeoutMs} ms and was stopped; add LIMIT or narrow the patterns`);
       if (timeout.aborted) {
         // A store too slow for a query of ours: as far as this request goes, it is out.
         throw new ReplicaFailure(`${replica.url} gave no answer within ${options.timeoutMs} ms`);

@@ -63,6 +63,9 @@ describe.skipIf(!HAS_VIRTUOSO)('an external store that fails', () => {
     expect(r.body).toMatch(/partial result|time limit/);
     expect(r.headers['retry-after']).toBeDefined();
     expect(Date.now() - started).toBeLessThan(10_000);
+    // One client's runaway query is that query's failure: the replica stays in service.
+    expect((await one.inject({ url: '/health' })).statusCode).toBe(200);
+    expect((await one.inject({ url: '/id/thesis/1.0449833' })).statusCode).toBe(303);
   }, 30_000);
 
   it('nothing but the store is contacted: SERVICE refused, FROM / FROM NAMED / GRAPH naming a URL read as graph names', async () => {

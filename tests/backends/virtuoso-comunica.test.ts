@@ -41,6 +41,22 @@ if (!HAS_VIRTUOSO) {
       await store?.dispose();
     }, 60_000);
 
+    it('a runaway query stops at the time limit with 503 (the store\'s partial answer refused), and the store stays in service', async () => {
+      const quick = await testApp({ config: { store: 'sparql', storeUrls: (await started).url, storeEngine: 'comunica', queryTimeoutMs: '1500' } });
+      try {
+        const runaway = 'SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }';
+        const t = Date.now();
+        const r = await quick.inject({ url: `/sparql?query=${encodeURIComponent(runaway)}`, headers: { accept: 'application/sparql-results+json' } });
+        expect(r.statusCode).toBe(503);
+        expect(r.body).toMatch(/time limit|ran longer/);
+        expect(Date.now() - t).toBeLessThan(10_000);
+        expect((await quick.inject({ url: '/health' })).statusCode).toBe(200);
+        expect((await quick.inject({ url: '/id/thesis/1.0449833' })).statusCode).toBe(303);
+      } finally {
+        await quick.close();
+      }
+    }, 60_000);
+
     it('SERVICE is refused; FROM, FROM NAMED, GRAPH and IRIs naming a URL are graph names and terms, never fetched', async () => {
       const queries = [
         `SELECT * WHERE { SERVICE <${local}/sparql> { ?s ?p ?o } }`,

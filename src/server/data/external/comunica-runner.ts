@@ -29,6 +29,14 @@ function firstLine(err: unknown): string {
   return String((err as Error)?.message ?? err).split('\n').map((l) => l.trim()).find(Boolean)?.slice(0, 300) ?? 'no message';
 }
 
+/** The request with Virtuoso's `timeout` parameter (ms) added to its query string or form body. */
+function withStoreTimeout(input: string | URL | Request, body: RequestInit['body'], ms: number): [string | URL | Request, RequestInit['body']] {
+  if (typeof body === 'string' && body.includes('query=')) return [input, `${body}&timeout=${ms}`];
+  if (body instanceof URLSearchParams) return [input, new URLSearchParams([...body, ['timeout', String(ms)]])];
+  if (typeof input === 'string' && input.includes('?query=')) return [`${input}&timeout=${ms}`, body];
+  return [input, body];
+}
+
 /** One Comunica engine for the process; each query gets a context whose fetch reaches its replica only. */
 export class ComunicaRunner {
   private readonly engine = new QueryEngine();
@@ -39,8 +47,10 @@ export class ComunicaRunner {
   async run(text: string, kind: ResultKind, signal?: AbortSignal): Promise<StoreResult> {
     let last = 'no replica was tried';
     for (const replica of this.replicas.order()) {
-      const state: { cutAt?: number; anytime?: string; unreachable?: string; foreign?: string } = {};
-      const timeout = AbortSignal.timeout(this.timeoutMs);
+      const state: { cutAt?: number; anytime?: string; unreachable?: string; foreign?: string; timedOut?: boolean; errorText?: string } = {};
+      // Virtuoso stops the query itself at our limit (its `timeout` parameter: an "anytime" answer we refuse); the
+      // client gives up two seconds later, as a timeout of this query, not as a replica gone.
+      const timeout = AbortSignal.timeout(this.timeoutMs + 2000);
       const pinned = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
         const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
         // Only the replica's endpoint: Comunica could follow links or fetch a named source; none of that leaves here.
@@ -49,12 +59,16 @@ export class ComunicaRunner {
           throw new Error(`refused to fetch ${url}`);
         }
         let response: Response;
+        const [target, body] = withStoreTimeout(input, init?.body, this.timeoutMs);
         try {
-          response = await fetch(input, { ...init, signal: AbortSignal.any([timeout, ...(signal ? [signal] : []), ...(init?.signal ? [init.signal] : [])]) });
+          response = await fetch(target, { ...init, body, signal: AbortSignal.any([timeout, ...(signal ? [signal] : []), ...(init?.signal ? [init.signal] : [])]) });
         } catch (err) {
-          state.unreachable = timeout.aborted ? `${replica.url} gave no answer within ${this.timeoutMs} ms` : `${replica.url} is unreachable`;
+          if (timeout.aborted) state.timedOut = true;
+          else state.unreachable = `${replica.url} is unreachable`;
           throw err;
         }
+        // The engine reports a refusal by status only: the store's words are kept for the message.
+        if (!response.ok) state.errorText = (await response.clone().text()).slice(0, 2000);
         const sqlState = response.headers.get('x-sql-state');
         if (sqlState) state.anytime = sqlState;
         const cap = response.headers.get('x-sparql-maxrows');
@@ -73,9 +87,13 @@ export class ComunicaRunner {
         if (err instanceof ThesisLodError) throw err;
         if (state.foreign) throw ERR_QUERY_REFUSED(`the query would fetch ${state.foreign}; this endpoint contacts its store only`);
         if (state.anytime) throw ERR_QUERY_TIMEOUT(`the store stopped the query at its time limit (SQL state ${state.anytime}); narrow the query or add LIMIT`);
-        if (!state.unreachable && /HTTP status (4\d\d)|Virtuoso \S+ Error/.test(String((err as Error)?.message))) {
+        if (state.timedOut) throw ERR_QUERY_TIMEOUT(`the query ran longer than ${this.timeoutMs} ms and was stopped; add LIMIT or narrow the patterns`);
+        if (state.errorText && /S1T00|SR171|timed out|estimated execution time/i.test(state.errorText)) {
+          throw ERR_QUERY_TIMEOUT(`the store stopped the query at its time limit: ${firstLine(state.errorText)}`);
+        }
+        if (!state.unreachable && (/Virtuoso \S+ Error/.test(state.errorText ?? '') || /HTTP status 4\d\d/.test(String((err as Error)?.message)))) {
           this.replicas.succeeded(replica);
-          throw ERR_QUERY_EVALUATION(`the store refused the query: ${firstLine(err)}`);
+          throw ERR_QUERY_EVALUATION(`the store refused the query: ${firstLine(state.errorText ?? err)}`);
         }
         last = state.unreachable ?? firstLine(err);
         this.replicas.failed(replica, last);

@@ -66,7 +66,7 @@ export class ExternalSparql {
 
   constructor(private readonly reader: StoreReader, private readonly options: ExternalSparqlOptions) {
     this.endpoint = new Iris(options.baseUri).sparql().value;
-    if (options.engine === 'comunica') this.comunica = new ComunicaRunner(reader.client.replicas, options.timeoutMs + 2000);
+    if (options.engine === 'comunica') this.comunica = new ComunicaRunner(reader.client.replicas, options.timeoutMs);
   }
 
   /** Answers a query job or the service description. */
@@ -130,7 +130,7 @@ export class ExternalSparql {
   private async ask(text: string, kind: ResultKind, signal?: AbortSignal): Promise<StoreResult> {
     if (this.comunica) return this.comunica.run(text, kind, signal);
     const accept = kind === 'graph' ? 'application/n-triples' : 'application/sparql-results+json';
-    const answer = await this.reader.client.query(text, { accept, timeoutMs: this.options.timeoutMs + 2000, storeTimeoutMs: this.options.timeoutMs, signal });
+    const answer = await this.reader.client.query(text, { accept, timeoutMs: this.options.timeoutMs + 2000, storeTimeoutMs: this.options.timeoutMs, userQuery: true, signal });
     if (kind === 'boolean') return { boolean: readBoolean(answer.body), cutAt: answer.cutAt };
     if (kind === 'graph') return { quads: readTriples(answer.body), cutAt: answer.cutAt };
     return { ...readSolutions(answer.body), cutAt: answer.cutAt };
