@@ -1,5 +1,6 @@
 // `load` into a real Virtuoso: verified counts, a reload served only once whole (never half), the old generation dropped, a failed load leaving the previous one served.
 import path from 'node:path';
+import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
@@ -42,6 +43,23 @@ describe.skipIf(!HAS_VIRTUOSO)('thesis-lod load into Virtuoso', () => {
     app = await testApp({ config: { store: 'sparql', storeUrls: store.url } });
     expect(await quads(app)).toBe(lines);
     expect((await app.data.stats()).triples).toBe(report.triples);
+    expect((await app.inject({ url: '/health' })).json().store.generation).toBe(report.generation);
+  }, 120_000);
+
+  it('`thesis-lod load --store URL` loads from the command line, credentials from the environment only', async () => {
+    const bin = path.join(path.dirname(DIST_MINI), '..', '..', 'bin', 'thesis-lod.js');
+    const run = (env: Record<string, string>) => new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+      execFile(process.execPath, [bin, 'load', '--store', store.url, '--dist-dir', DIST_MINI, '--grace-ms', '0'], { env: { ...process.env, STORE_USER: '', STORE_PASSWORD: '', ...env } }, (error, out, err) => resolve({ code: error ? (error as { code?: number }).code ?? 1 : 0, out, err }));
+    });
+    const without = await run({});
+    expect(without.code).toBe(1);
+    expect(without.err).toMatch(/STORE_USER and STORE_PASSWORD/);
+    const ok = await run({ STORE_USER: DBA.user, STORE_PASSWORD: DBA.password });
+    expect(ok.code, ok.err).toBe(0);
+    const report = JSON.parse(ok.out);
+    expect(report.quads).toBe(154);
+    expect((await app.inject({ url: '/health' })).json().store.generation).toBeDefined();
+    await new Promise((r) => setTimeout(r, 2100));
     expect((await app.inject({ url: '/health' })).json().store.generation).toBe(report.generation);
   }, 120_000);
 
