@@ -25,6 +25,7 @@ export function queryUiPage(urls: PublicUrls, examples: readonly ExampleQuery[],
     description: 'Query the theses dataset with SPARQL 1.1: an editor with example queries a scholar would ask.',
     head: [
       html`<link rel="stylesheet" href="${urls.path(`${YASGUI_ASSETS}yasgui.min.css`)}">`,
+      html`<link rel="stylesheet" href="${urls.path(`${ASSETS}query-ui.css`)}">`,
       html`<script src="${urls.path(`${YASGUI_ASSETS}yasgui.min.js`)}" defer></script>`,
       html`<script src="${urls.path(`${ASSETS}query-ui.js`)}" defer></script>`,
     ],

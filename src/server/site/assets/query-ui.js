@@ -2,6 +2,45 @@
 // Without JavaScript the form above still works: it sends the query to /sparql and the browser shows the answer.
 (function startQueryUi() {
   'use strict';
+
+  function escapeHtml(text) {
+    return String(text).replace(/[&<>"']/g, function (c) {
+      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
+    });
+  }
+
+  // YASR's table builds each cell as HTML and only sanitises it: an IRI, a datatype or a language tag holding markup
+  // (IRI("…<img …>") is a legal value) became elements. These replacements escape every value, so it shows as text.
+  function showValuesAsText(Table) {
+    if (!Table || !Table.prototype) return;
+    Table.prototype.getUriLinkFromBinding = function iriAsText(binding, prefixes) {
+      var iri = String(binding.value);
+      var shown = iri;
+      var prefixed = false;
+      for (var prefix in prefixes || {}) {
+        if (iri.indexOf(prefixes[prefix]) === 0) {
+          shown = prefix + ':' + iri.substring(prefixes[prefix].length);
+          prefixed = true;
+          break;
+        }
+      }
+      var bare = prefixed || (this.persistentConfig && this.persistentConfig.compact);
+      var newWindow = this.config && this.config.openIriInNewWindow;
+      // Only web IRIs become links: a javascript: or data: IRI is a value to read, never something to follow.
+      var text = escapeHtml(shown);
+      var link = /^https?:/i.test(iri)
+        ? "<a class='iri' target='" + (newWindow ? '_blank' : '_self') + "'" + (newWindow ? " rel='noopener noreferrer'" : '') + " href='" + escapeHtml(iri) + "'>" + text + '</a>'
+        : text;
+      return (bare ? '' : '&lt;') + link + (bare ? '' : '&gt;');
+    };
+    Table.prototype.formatLiteral = function literalAsText(binding, prefixes) {
+      var text = escapeHtml(binding.value);
+      if (this.persistentConfig && this.persistentConfig.compact) return text;
+      if (binding['xml:lang']) return '"' + text + '"<sup>@' + escapeHtml(binding['xml:lang']) + '</sup>';
+      if (binding.datatype) return '"' + text + '"<sup>^^' + this.getUriLinkFromBinding({ type: 'uri', value: binding.datatype }, prefixes) + '</sup>';
+      return text;
+    };
+  }
   var configElement = document.getElementById('query-ui-config');
   var holder = document.getElementById('yasgui');
   if (!configElement || !holder || typeof window.Yasgui !== 'function') return;
@@ -9,6 +48,8 @@
   // Resolve against the page so the endpoint is right behind any proxy or base path.
   var endpoint = new URL(config.endpoint, document.baseURI).href;
   var examples = config.examples || [];
+
+  showValuesAsText(window.Yasgui.Yasr && window.Yasgui.Yasr.plugins && window.Yasgui.Yasr.plugins.table);
 
   var yasgui = new window.Yasgui(holder, {
     requestConfig: { endpoint: endpoint, method: 'POST' },
