@@ -92,17 +92,26 @@ export class StoreReader {
     return answer;
   }
 
-  /** Every row of an ordered SELECT, page by page (each page within the store's row cap). */
-  async selectAll(query: sparqljs.SparqlQuery, pageSize = 10_000): Promise<Map<string, Term>[]> {
+  /**
+   * Every row of a SELECT ordered by STR(?key), page by page after the last key seen (keyset paging: Virtuoso sorts
+   * 10,000 rows at most, OFFSET included, so OFFSET cannot page past that). Each page stays within the store's row cap.
+   */
+  async selectAll(query: sparqljs.SparqlQuery, key: string, pageSize = 5000): Promise<Map<string, Term>[]> {
     const rows: Map<string, Term>[] = [];
     let size = pageSize;
-    for (let offset = 0; ; ) {
-      const answer = await this.select(paged(query, size, offset));
+    let after: string | undefined;
+    for (;;) {
+      const q = paged(query, size) as sparqljs.SelectQuery;
+      if (after !== undefined) {
+        const filter = { type: 'filter', expression: { type: 'operation', operator: '>', args: [{ type: 'operation', operator: 'str', args: [DataFactory.variable(key)] }, DataFactory.literal(after)] } };
+        q.where = [...(q.where ?? []), filter as unknown as sparqljs.Pattern];
+      }
+      const answer = await this.select(q);
       // A store whose cap is below our page size: its cap is the page size from now on (the rows it sent are kept).
       if (answer.cutAt !== undefined && answer.cutAt < size) size = answer.cutAt;
       rows.push(...answer.rows);
-      offset += answer.rows.length;
       if (answer.rows.length < size || answer.rows.length === 0) return rows;
+      after = answer.rows.at(-1)!.get(key)!.value;
     }
   }
 

@@ -106,7 +106,7 @@ export class ExternalStore implements DataStore {
   }
 
   async graphNames(): Promise<string[]> {
-    return this.cached('graphs', async () => (await this.reader.selectAll(template('graph-names'))).map((r) => r.get('g')!.value));
+    return this.cached('graphs', async () => (await this.reader.selectAll(template('graph-names'), 'g')).map((r) => r.get('g')!.value));
   }
 
   async labels(iris: Iterable<string>): Promise<Map<string, Label>> {
@@ -131,8 +131,8 @@ export class ExternalStore implements DataStore {
     return this.cached('things', async () => {
       const base = literal(this.iris.base);
       const [typed, dated] = await Promise.all([
-        this.reader.selectAll(bindTerms(template('typed-things'), { base })),
-        this.reader.selectAll(template('modified')),
+        this.reader.selectAll(bindTerms(template('typed-things'), { base }), 's'),
+        this.reader.selectAll(template('modified'), 's'),
       ]);
       const things: { kind: ThingKind; id: string; iri: string }[] = [];
       for (const r of typed) {
@@ -166,10 +166,15 @@ export class ExternalStore implements DataStore {
   }
 
   async modified(iris: Iterable<string>): Promise<Map<string, string>> {
-    const list = [...iris].map((i) => namedNode(i));
+    const list = [...iris].filter(isQueryableIri).map((i) => namedNode(i));
     const out = new Map<string, string>();
-    if (list.length === 0) return out;
-    for (const r of (await this.reader.selectWhole(withValues(template('modified'), 's', list))).rows) out.set(r.get('s')!.value, r.get('modified')!.value);
+    // A sitemap asks for every thesis at once: 500 IRIs a request, four requests at a time.
+    const batches: Term[][] = [];
+    for (let i = 0; i < list.length; i += 500) batches.push(list.slice(i, i + 500));
+    for (let i = 0; i < batches.length; i += 4) {
+      const answers = await Promise.all(batches.slice(i, i + 4).map((b) => this.reader.selectWhole(withValues(template('modified'), 's', b))));
+      for (const a of answers) for (const r of a.rows) out.set(r.get('s')!.value, r.get('modified')!.value);
+    }
     return out;
   }
 
