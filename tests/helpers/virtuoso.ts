@@ -53,7 +53,7 @@ export class Virtuoso {
       `TransactionFile = ${db('virtuoso.trx')}`, `xa_persistent_file = ${db('virtuoso.pxa')}`, 'ErrorLogLevel = 7', 'FileExtend = 200', 'Striping = 0', 'TempStorage = TempDatabase',
       '[TempDatabase]', `DatabaseFile = ${db('virtuoso-temp.db')}`, `TransactionFile = ${db('virtuoso-temp.trx')}`, 'Striping = 0',
       '[Parameters]', `ServerPort = 127.0.0.1:${v.sqlPort}`, 'DisableUnixSocket = 1', 'MaxClientConnections = 10', 'CheckpointInterval = 60', 'CaseMode = 2',
-      `DirsAllowed = ., ${dir}`, `NumberOfBuffers = ${options.buffers ?? 20000}`, `MaxDirtyBuffers = ${Math.round((options.buffers ?? 20000) * 0.75)}`, 'ThreadsPerQuery = 2', 'MaxQueryMem = 500M',
+      `DirsAllowed = ., ${dir}`, `NumberOfBuffers = ${options.buffers ?? 20000}`, `MaxDirtyBuffers = ${Math.round((options.buffers ?? 20000) * 0.75)}`, 'ThreadsPerQuery = 2', 'MaxQueryMem = 500M', 'MaxSortedTopRows = 1000000',
       '[HTTPServer]', `ServerPort = 127.0.0.1:${v.httpPort}`, 'ServerRoot = /var/lib/virtuoso-opensource-7/vsp', 'MaxClientConnections = 10', 'ServerThreads = 10', 'Charset = UTF-8', 'EnabledGzipContent = 0',
       '[SPARQL]', `ResultSetMaxRows = ${options.maxRows ?? 10000}`, 'MaxQueryExecutionTime = 60', 'MaxQueryCostEstimationTime = 400',
       '',
