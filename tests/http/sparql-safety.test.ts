@@ -20,7 +20,7 @@ const CARTESIAN = 'SELECT (SUM(STRLEN(STR(?c))) AS ?n) WHERE { ?a ?b ?c . ?d ?e 
 
 let app: FastifyInstance;
 beforeAll(async () => {
-  app = await testApp({ config: { queryTimeoutMs: TIMEOUT_MS, maxConcurrentQueries: 1, maxResultRows: 3, maxResultBytes: 1024, bodyLimitBytes: 1024 } });
+  app = await testApp({ config: { queryTimeoutMs: TIMEOUT_MS, maxConcurrentQueries: 1, queryQueueWaitMs: 1000, maxResultRows: 3, maxResultBytes: 1024, bodyLimitBytes: 1024 } });
 });
 afterAll(async () => { await app.close(); });
 
