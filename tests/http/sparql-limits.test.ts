@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { build } from '../../src/app.ts';
-import { testConfig } from '../helpers/app.ts';
+import { testApp, testConfig } from '../helpers/app.ts';
 import { queryDepth } from '../../src/server/sparql/query-limits.ts';
 
 type LogLine = { level: number; msg: string; err?: { stack?: string }; [key: string]: unknown };
@@ -60,6 +60,22 @@ describe('query text caps, before parsing', () => {
     expect(queryDepth('SELECT * { FILTER(?o < <http://x/>) }')).toBe(3);
     expect(queryDepth('SELECT * { BIND("((((" AS ?x) } # ((((')).toBe(2);
     expect(queryDepth("SELECT * { BIND('''a ' ((( ''' AS ?x) }")).toBe(2);
+  });
+});
+
+describe('with the nesting cap raised to its maximum (MAX_QUERY_DEPTH=1000)', () => {
+  let deep: FastifyInstance;
+  beforeAll(async () => { deep = await testApp({ config: { maxQueryDepth: 1000 } }); });
+  afterAll(async () => { await deep.close(); });
+
+  it.each([
+    ['990 nested brackets', `SELECT * { BIND(${'('.repeat(990)}1${')'.repeat(990)} AS ?x) }`],
+    ['990 nested groups', `SELECT * { ${'{'.repeat(990)} ?s ?p ?o ${'}'.repeat(990)} }`],
+    ['490 nested negations', `SELECT * { BIND(${'!('.repeat(490)}true${')'.repeat(490)} AS ?x) }`],
+  ])('%s that overflow a parser\'s stack answer 400 TL_ERR_QUERY_LIMIT, not 500', async (_what, query) => {
+    const res = await deep.inject({ method: 'POST', url: '/sparql', headers: { 'content-type': 'application/sparql-query', accept: 'application/json' }, payload: query });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(JSON.parse(res.body)).toMatchObject({ code: 'TL_ERR_QUERY_LIMIT', message: expect.stringMatching(/nests too deeply to be read/) });
   });
 });
 
