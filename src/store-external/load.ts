@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sparqljs from 'sparqljs';
-import { DataFactory, StreamParser, Writer, type Quad, type Term } from 'n3';
+import { DataFactory, Parser, Writer, type Quad, type Term } from 'n3';
 import { ERR_STORE_LOAD } from '../core/errors.ts';
 import { xsd } from '../core/vocab.ts';
 import { digestFetch, type Credentials } from './digest.ts';
@@ -95,6 +95,38 @@ class ReplicaWriter {
   }
 }
 
+/**
+ * The dump's quads, a megabyte of lines at a time, read only as fast as they are used (n3's StreamParser reads its
+ * piped source flowing, so a 4 GB dump would be parsed into memory faster than the store takes it). N-Quads is one
+ * statement a line, so each run of whole lines parses alone; blank node labels are kept as written, so they agree
+ * across runs. A syntax error names the dump's own line.
+ */
+async function* quadChunks(dump: string): AsyncGenerator<Quad[]> {
+  let rest = '';
+  let line = 0;
+  const parse = (text: string) => {
+    try {
+      return new Parser({ format: 'N-Quads', blankNodePrefix: '' }).parse(text);
+    } catch (cause) {
+      const message = (cause as Error).message.replace(/on line (\d+)/, (_m, n: string) => `on line ${Number(n) + line}`);
+      throw ERR_STORE_LOAD(`${dump}: ${message}`, { file: dump }, cause);
+    }
+  };
+  for await (const data of createReadStream(dump, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+    const text = rest + (data as string);
+    const end = text.lastIndexOf('\n');
+    if (end < 0) {
+      rest = text;
+      continue;
+    }
+    rest = text.slice(end + 1);
+    const lines = text.slice(0, end + 1);
+    yield parse(lines);
+    for (let i = lines.indexOf('\n'); i >= 0; i = lines.indexOf('\n', i + 1)) line++;
+  }
+  if (rest.trim()) yield parse(rest);
+}
+
 /** Reads the dump as batches of whole graphs: `onBatch` gets a map graph → triples of about `batchTriples` triples. */
 async function readBatches(dump: string, batchTriples: number, onBatch: (batch: Map<string, Quad[]>) => Promise<void>): Promise<{ quads: number; graphs: Set<string> }> {
   const graphs = new Set<string>();
@@ -102,23 +134,24 @@ async function readBatches(dump: string, batchTriples: number, onBatch: (batch: 
   let batch = new Map<string, Quad[]>();
   let inBatch = 0;
   let last = '';
-  const parser = createReadStream(dump).pipe(new StreamParser({ format: 'N-Quads', blankNodePrefix: '' }));
-  for await (const q of parser as AsyncIterable<Quad>) {
-    if (q.graph.termType !== 'NamedNode') throw ERR_STORE_LOAD(`${dump}: a triple outside any named graph (the dump keeps one graph per record)`);
-    const g = q.graph.value;
-    // A batch ends only between graphs: a graph's blank nodes are one request's.
-    if (g !== last && inBatch >= batchTriples) {
-      await onBatch(batch);
-      batch = new Map();
-      inBatch = 0;
+  for await (const chunk of quadChunks(dump)) {
+    for (const q of chunk) {
+      if (q.graph.termType !== 'NamedNode') throw ERR_STORE_LOAD(`${dump}: a triple outside any named graph (the dump keeps one graph per record)`);
+      const g = q.graph.value;
+      // A batch ends only between graphs: a graph's blank nodes are one request's.
+      if (g !== last && inBatch >= batchTriples) {
+        await onBatch(batch);
+        batch = new Map();
+        inBatch = 0;
+      }
+      last = g;
+      graphs.add(g);
+      let list = batch.get(g);
+      if (!list) batch.set(g, (list = []));
+      list.push(q);
+      inBatch++;
+      quads++;
     }
-    last = g;
-    graphs.add(g);
-    let list = batch.get(g);
-    if (!list) batch.set(g, (list = []));
-    list.push(q);
-    inBatch++;
-    quads++;
   }
   if (inBatch) await onBatch(batch);
   return { quads, graphs };
