@@ -248,7 +248,7 @@ async function build(config: Config, opts: BuildOptions, run: { started: number;
     const { counts, times } = state;
 
     // The graphs that are not records first: they are what the records point into (and what every thread's union holds).
-    const sharedDates: [string, string][] = [];
+    const sharedDates: ['authority' | 'ontology', string][] = [];
     for (const { name, quads, keys } of sharedGraphs(stages, ontology)) {
       sharedDates.push([name, ledger.publishGraph(name, hashKeys(keys), buildDate).lastModified]);
       await publisher.publish(iris.graph(name), quads, SHARED, { keys });

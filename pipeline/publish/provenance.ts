@@ -73,7 +73,7 @@ export function buildActivities(iris: Iris, dates: Iterable<string>): Quad[] {
  * When each graph that is not a record (authority, ontology) last changed, stated in the dataset graph: pages show the
  * authority's labels, so their Last-Modified must move when only the authority file changes (the ledger's date).
  */
-export function sharedGraphDates(iris: Iris, dates: Iterable<[name: string, lastModified: string]>): Quad[] {
+export function sharedGraphDates(iris: Iris, dates: Iterable<[name: 'authority' | 'ontology', lastModified: string]>): Quad[] {
   const graph = iris.graph('dataset');
   return [...dates].map(([name, date]) => quad(iris.graph(name), dcterms('modified'), literal(date, xsd('dateTime')), graph));
 }

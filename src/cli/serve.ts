@@ -18,6 +18,9 @@ export interface ServeFlags {
   sparqlWorkers?: string;
   sparqlSpareWorkers?: string;
   sparqlWorkerNiceness?: string;
+  sparqlPerClient?: string;
+  maxQueryBytes?: string;
+  maxQueryDepth?: string;
   logLevel: string;
 }
 
@@ -31,10 +34,13 @@ export function serverOptions(command: Command): Command {
     .option('--trust-proxy', 'honour X-Forwarded-Host/Proto from a reverse proxy (env TRUST_PROXY)')
     .option('--query-timeout-ms <n>', 'SPARQL per-query timeout (env QUERY_TIMEOUT_MS, default 10000)')
     .option('--max-concurrent-queries <n>', 'SPARQL queries run at once; as many again may wait (env MAX_CONCURRENT_QUERIES, default 8)')
-    .option('--query-queue-wait-ms <n>', 'how long a query beyond the bound waits for a place before 503 (env QUERY_QUEUE_WAIT_MS, default 1000)')
+    .option('--query-queue-wait-ms <n>', 'how long a query beyond the bound waits for a place before 503 (env QUERY_QUEUE_WAIT_MS, default 5000)')
     .option('--sparql-workers <n>', 'SPARQL worker threads over the shared store (env SPARQL_WORKERS, default cores - 1, 1 to 4)')
     .option('--sparql-spare-workers <n>', 'warm workers kept ready to replace a runaway one (env SPARQL_SPARE_WORKERS, default 1)')
     .option('--sparql-worker-niceness <n>', 'nice value of the worker threads, so documents get the CPU first (env SPARQL_WORKER_NICENESS, default 10; 0: off)')
+    .option('--sparql-per-client <n>', 'SPARQL queries one client address may have running; more wait, past twice that 503 (env SPARQL_PER_CLIENT, default 4)')
+    .option('--max-query-bytes <n>', 'largest SPARQL query text accepted, else 400 (env MAX_QUERY_BYTES, default 65536)')
+    .option('--max-query-depth <n>', 'deepest nesting of brackets and chained operators in a query, else 400 (env MAX_QUERY_DEPTH, default 200)')
     .option('--log-level <level>', 'fatal, error, warn, info, debug', 'info');
 }
 
@@ -44,7 +50,8 @@ export function configFlags(flags: ServeFlags): ConfigInput {
     port: flags.port, host: flags.host, baseUri: flags.baseUri, distDir: flags.distDir,
     trustProxy: flags.trustProxy, queryTimeoutMs: flags.queryTimeoutMs, maxConcurrentQueries: flags.maxConcurrentQueries,
     queryQueueWaitMs: flags.queryQueueWaitMs, sparqlWorkers: flags.sparqlWorkers, sparqlSpareWorkers: flags.sparqlSpareWorkers,
-    sparqlWorkerNiceness: flags.sparqlWorkerNiceness,
+    sparqlWorkerNiceness: flags.sparqlWorkerNiceness, sparqlPerClient: flags.sparqlPerClient,
+    maxQueryBytes: flags.maxQueryBytes, maxQueryDepth: flags.maxQueryDepth,
   };
 }
 
