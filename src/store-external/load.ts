@@ -102,7 +102,8 @@ class ReplicaWriter {
  * across runs. A syntax error names the dump's own line.
  */
 async function* quadChunks(dump: string): AsyncGenerator<Quad[]> {
-  let rest = '';
+  // Bytes, not strings: a string sliced from the last chunk would keep that chunk (and, chained, every one before it).
+  let rest = Buffer.alloc(0);
   let line = 0;
   const parse = (text: string) => {
     try {
@@ -112,19 +113,24 @@ async function* quadChunks(dump: string): AsyncGenerator<Quad[]> {
       throw ERR_STORE_LOAD(`${dump}: ${message}`, { file: dump }, cause);
     }
   };
-  for await (const data of createReadStream(dump, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
-    const text = rest + (data as string);
-    const end = text.lastIndexOf('\n');
+  for await (const data of createReadStream(dump, { highWaterMark: 1 << 20 })) {
+    const bytes = rest.length ? Buffer.concat([rest, data as Buffer]) : (data as Buffer);
+    const end = bytes.lastIndexOf(0x0a);
     if (end < 0) {
-      rest = text;
+      rest = Buffer.from(bytes);
       continue;
     }
-    rest = text.slice(end + 1);
-    const lines = text.slice(0, end + 1);
+    rest = Buffer.from(bytes.subarray(end + 1));
+    const lines = bytes.toString('utf8', 0, end + 1);
     yield parse(lines);
     for (let i = lines.indexOf('\n'); i >= 0; i = lines.indexOf('\n', i + 1)) line++;
   }
-  if (rest.trim()) yield parse(rest);
+  if (rest.length && rest.toString('utf8').trim()) yield parse(rest.toString('utf8'));
+}
+
+/** A copy of a string that holds no reference to the text it was cut from (a graph name is kept for the whole load). */
+function detached(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
 }
 
 /** Reads the dump as batches of whole graphs: `onBatch` gets a map graph → triples of about `batchTriples` triples. */
@@ -144,8 +150,8 @@ async function readBatches(dump: string, batchTriples: number, onBatch: (batch: 
         batch = new Map();
         inBatch = 0;
       }
+      if (g !== last && !graphs.has(g)) graphs.add(detached(g));
       last = g;
-      graphs.add(g);
       let list = batch.get(g);
       if (!list) batch.set(g, (list = []));
       list.push(q);
