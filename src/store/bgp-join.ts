@@ -10,8 +10,11 @@ export interface SlotPattern {
   s: Slot;
   p: Slot;
   o: Slot;
-  /** 'union': the default graph as the union of all graphs (triples, each once); else a quad position. */
-  g: Slot | 'union';
+  /**
+   * 'union': the default graph as the union of all graphs (triples, each once); a list of graph ids: the RDF merge of
+   * those graphs (FROM <a> FROM <b>: each triple once, however many of them state it); else a quad position.
+   */
+  g: Slot | 'union' | readonly number[];
 }
 
 function isVar(x: Slot): boolean {
@@ -25,21 +28,27 @@ function slotOf(x: Slot): number {
 /** The positions of a pattern that read from a row: [pattern position value, column] pairs. */
 function columns(p: SlotPattern): [Slot, number][] {
   if (p.g === 'union') return [[p.s, TS], [p.p, TP], [p.o, TO]];
+  if (typeof p.g !== 'number') return [[p.s, S], [p.p, P], [p.o, O]];
   return [[p.s, S], [p.p, P], [p.o, O], [p.g, G]];
 }
 
-/** The id pattern of a slot pattern under the current bindings (-1 where still open). */
-function bind(p: SlotPattern, values: Int32Array): IdPattern {
+/** The id pattern of a slot pattern under the current bindings (-1 where still open); a merge's graph is `graph`. */
+function bind(p: SlotPattern, values: Int32Array, graph = -1): IdPattern {
   const s = p.s < 0 ? values[-p.s - 1]! : p.s;
   const pr = p.p < 0 ? values[-p.p - 1]! : p.p;
   const o = p.o < 0 ? values[-p.o - 1]! : p.o;
-  const g = p.g === 'union' ? -1 : p.g < 0 ? values[-p.g - 1]! : p.g;
+  const g = typeof p.g !== 'number' ? graph : p.g < 0 ? values[-p.g - 1]! : p.g;
   return { s, p: pr, o, g };
 }
 
-/** How many rows a pattern matches with its constants and the bound `values` (or, given a slot count, its constants alone): exact. */
+/**
+ * How many rows a pattern matches with its constants and the bound `values` (or, given a slot count, its constants
+ * alone): exact, except over a merge of graphs, where a triple two of them state counts twice (an upper bound).
+ */
 export function countPattern(store: QuadStore, p: SlotPattern, values: Int32Array | number): number {
-  const ids = bind(p, typeof values === 'number' ? new Int32Array(values).fill(-1) : values);
+  const row = typeof values === 'number' ? new Int32Array(values).fill(-1) : values;
+  if (typeof p.g === 'object') return p.g.reduce((n, g) => { const m = store.matchQuads(bind(p, row, g)); return n + m.hi - m.lo; }, 0);
+  const ids = bind(p, row);
   const m = p.g === 'union' ? store.matchTriples(ids) : store.matchQuads(ids);
   return m.hi - m.lo;
 }
@@ -102,6 +111,8 @@ export class JoinCursor {
   private readonly hi: Int32Array;
   private readonly at: Int32Array;
   private readonly matches: ({ row(i: number): number } | undefined)[];
+  // Over a merge of graphs: which of its graphs a level's range is in.
+  private readonly graphAt: Int32Array;
   // Slots each level assigned, so that backtracking clears exactly those.
   private readonly assigned: number[][];
   private level = 0;
@@ -121,6 +132,7 @@ export class JoinCursor {
     this.lo = new Int32Array(n);
     this.hi = new Int32Array(n);
     this.at = new Int32Array(n);
+    this.graphAt = new Int32Array(n);
     this.matches = new Array(n);
     this.assigned = Array.from({ length: n }, () => []);
     // Each level's variables and the table columns they read, worked out once (accept runs once per row examined).
@@ -132,13 +144,41 @@ export class JoinCursor {
   private readonly varCols: number[][];
 
   private open(k: number): void {
+    this.graphAt[k] = 0;
+    this.openRange(k);
+  }
+
+  private openRange(k: number): void {
     const p = this.patterns[k]!;
-    const ids = bind(p, this.values);
+    const ids = bind(p, this.values, typeof p.g === 'object' ? p.g[this.graphAt[k]!] : -1);
     const m = p.g === 'union' ? this.store.matchTriples(ids) : this.store.matchQuads(ids);
     this.matches[k] = m.index;
     this.lo[k] = m.lo;
     this.hi[k] = m.hi;
     this.at[k] = m.lo;
+  }
+
+  /** Over a merge of graphs, moves level k on to the next graph with matching rows: false when there is none. */
+  private nextGraph(k: number): boolean {
+    const g = this.patterns[k]!.g;
+    if (typeof g !== 'object') return false;
+    while (this.graphAt[k]! < g.length - 1) {
+      this.graphAt[k]!++;
+      this.openRange(k);
+      if (this.at[k]! < this.hi[k]!) return true;
+    }
+    return false;
+  }
+
+  /** True when quad row r's triple is in a graph of the merge read before the current one: the merge has it already. */
+  private seenBefore(k: number, graphs: readonly number[], r: number): boolean {
+    const rows = this.store.quadRows;
+    const s = rows[4 * r + S]!, p = rows[4 * r + P]!, o = rows[4 * r + O]!;
+    for (let j = 0; j < this.graphAt[k]!; j++) {
+      const m = this.store.matchQuads({ s, p, o, g: graphs[j]! });
+      if (m.hi > m.lo) return true;
+    }
+    return false;
   }
 
   private clear(k: number): void {
@@ -154,6 +194,7 @@ export class JoinCursor {
     const rows = union ? this.store.tripleRows : this.store.quadRows;
     // GRAPH ?g ranges over the named graphs only.
     if (typeof p.g === 'number' && isVar(p.g) && rows[width * r + G] === this.defaultGraph) return false;
+    if (typeof p.g === 'object' && this.seenBefore(k, p.g, r)) return false;
     const slots = this.varSlots[k]!, cols = this.varCols[k]!;
     for (let j = 0; j < slots.length; j++) {
       const slot = slots[j]!;
@@ -201,7 +242,7 @@ export class JoinCursor {
     for (;;) {
       const k = this.level;
       let found = false;
-      while (this.at[k]! < this.hi[k]!) {
+      while (this.at[k]! < this.hi[k]! || this.nextGraph(k)) {
         if (this.budget-- <= 0) {
           this.paused = true;
           return -1;

@@ -148,11 +148,11 @@ export class StoreQuerySource implements IQuerySource {
       return factory.bindings(entries);
     };
     const it = new SolutionIterator(steps, make, budget);
-    // One pattern's count is the answer's size, unless a variable repeats or a GRAPH ?g skips the default graph.
+    // One pattern's count is the answer's size, unless a variable repeats, a GRAPH ?g skips the default graph, or a merge of graphs drops repeats.
     const single = plan.kind === 'bgp' && plan.patterns.length === 1 ? plan.patterns[0]! : undefined;
     const count = single ? countPattern(store, single, variables.length) : estimate(store, plan, variables.length);
     const positions = single ? [single.s, single.p, single.o, single.g].filter((x) => typeof x === 'number' && x < 0).length : 0;
-    const exact = plan.kind === 'bgp' && (plan.empty || (single !== undefined && positions === variables.length && (typeof single.g !== 'number' || single.g >= 0 || store.defaultGraphId < 0)));
+    const exact = plan.kind === 'bgp' && (plan.empty || (single !== undefined && positions === variables.length && typeof single.g !== 'object' && (single.g === 'union' || single.g >= 0 || store.defaultGraphId < 0)));
     it.setProperty('metadata', {
       state: new MetadataValidationState(),
       cardinality: { type: exact ? 'exact' : 'estimate', value: plan.kind === 'bgp' && plan.empty ? 0 : count },

@@ -4,6 +4,7 @@ import type { QuadStore } from './quad-store.ts';
 import type { Slot, SlotPattern } from './bgp-join.ts';
 import { compileExpression, isNumeric, isStringKey, type Evaluate } from './expressions.ts';
 import type { Count, Operation, Plan, RdfTerm } from './native-plan.ts';
+import { mergedGraphs } from './graph-merge.ts';
 
 /**
  * Variables whose every value is a number: bound by one BIND of a numeric expression (an xsd:integer cast) and by no
@@ -165,6 +166,15 @@ export class PlanCompiler {
     return id;
   }
 
+  /** The store's ids of the graphs a merge term stands for (those it holds, each once); undefined for any other term. */
+  private mergeIds(t: RdfTerm, missing: () => void): SlotPattern['g'] | undefined {
+    const iris = mergedGraphs(t);
+    if (!iris) return undefined;
+    const ids = [...new Set(iris.map((iri) => this.store.idOf(DataFactory.namedNode(iri))).filter((id): id is number => id !== undefined))];
+    if (ids.length === 0) missing();
+    return ids.length === 1 ? ids[0]! : ids.length === 0 ? 0 : ids;
+  }
+
   private bgp(ops: readonly Operation[]): Extract<Plan, { kind: 'bgp' }> {
     let empty = false;
     const missing = () => void (empty = true);
@@ -178,7 +188,7 @@ export class PlanCompiler {
           empty = true;
           g = 0;
         }
-      } else g = this.position(p.graph!, missing);
+      } else g = this.mergeIds(p.graph!, missing) ?? this.position(p.graph!, missing);
       return { s, p: pr, o, g };
     });
     const vars = new Set<number>();

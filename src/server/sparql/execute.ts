@@ -13,7 +13,7 @@ import { answerGraphNames, datasetNames } from './graph-names.ts';
 import { bindingsWriter, writeBoolean, type Sink } from './results.ts';
 import { writeGraph } from './graph-output.ts';
 import { classifyEngineError } from './engine-errors.ts';
-import { pushFiltersDown, rewriteLinkPaths, storeReach } from './rewrite.ts';
+import { mergeDefaultGraphs, pushFiltersDown, rewriteLinkPaths, storeReach } from './rewrite.ts';
 import { compileExpression, isStringKey } from '../../store/expressions.ts';
 import { numericVariables } from '../../store/plan-compiler.ts';
 import { useCodePointCollation } from './collation.ts';
@@ -214,7 +214,7 @@ export class QueryRunner {
     }
     checkAlgebra(operation);
     const variables = gated.variables ?? inAppearanceOrder(projectedVariables(operation) ?? [], gated.appearance ?? []);
-    const plan = rewriteLinkPaths(pushFiltersDown(protocolDataset ? withDataset(operation, defaults, named) : operation));
+    const plan = mergeDefaultGraphs(rewriteLinkPaths(pushFiltersDown(protocolDataset ? withDataset(operation, defaults, named) : operation)));
     try {
       return await this.evaluate(plan, gated.kind, format, variables, gated.base, limits, signal);
     } catch (err) {

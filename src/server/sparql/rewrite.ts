@@ -1,4 +1,7 @@
-// Moves a FILTER below an OPTIONAL when it reads only what the OPTIONAL's left side always binds, so the OPTIONAL runs on fewer rows.
+// Algebra rewrites before Comunica: FILTERs below OPTIONALs, link paths as triple patterns, several FROMs as one merged default graph.
+import type { NamedNode } from 'n3';
+import { mergeOf } from '../../store/graph-merge.ts';
+
 type Node = { type: string; [key: string]: unknown };
 type Expression = { type: 'expression'; subType: string; operator?: string; args?: Expression[]; term?: { termType: string; value: string }; input?: Node };
 
@@ -118,6 +121,26 @@ export function rewriteLinkPaths<T>(operation: T): T {
       const patterns = linkPatterns(node.predicate as PathNode, node.subject, node.object, node.graph);
       if (patterns) return patterns.length === 1 ? patterns[0]! : { type: 'union', input: patterns };
       return node;
+    }
+    if (Array.isArray(node.input)) return { ...node, input: (node.input as Node[]).map(visit) };
+    if (node.input && typeof node.input === 'object') return { ...node, input: visit(node.input as Node) };
+    return node;
+  };
+  return visit(operation as unknown as Node) as unknown as T;
+}
+
+/**
+ * SPARQL 1.1 §13.2: under two or more FROMs the default graph is the RDF merge of those graphs. Comunica makes each
+ * default-graph pattern a UNION over them, a bag that yields a triple once per graph stating it; as one stand-in graph
+ * (src/store/graph-merge.ts) they reach the store, which reads each triple once. FROM NAMED and GRAPH stay as they are.
+ */
+export function mergeDefaultGraphs<T>(operation: T): T {
+  const visit = (node: Node): Node => {
+    if (node.type === 'from') {
+      const graphs = node.default as NamedNode[];
+      const distinct = graphs.filter((g, i) => graphs.findIndex((h) => h.value === g.value) === i);
+      const merged = distinct.length > 1 ? [mergeOf(distinct)] : distinct;
+      return merged.length === graphs.length && merged[0] === graphs[0] ? node : { ...node, default: merged };
     }
     if (Array.isArray(node.input)) return { ...node, input: (node.input as Node[]).map(visit) };
     if (node.input && typeof node.input === 'object') return { ...node, input: visit(node.input as Node) };
