@@ -110,14 +110,21 @@ export async function benchReconcile(opts: ReconcileBenchOptions): Promise<Recor
     // In-process: the matcher alone, twice (the first pass warms the JIT), the second timed.
     for (const p of batch.slice(0, 100)) candidates.reconcile(p.query);
     t = performance.now();
+    for (const p of batch) candidates.reconcile(p.query);
+    const inProcessMs = (performance.now() - t) / batch.length;
+    // Accuracy, untimed and with a long list: the expected candidate's rank is one more than the number scored above it,
+    // so namesakes (two people "Li, Yi", two theses of one main title) tie rather than count as misses.
     let first = 0;
     let inFive = 0;
+    let ambiguous = 0;
     for (const p of batch) {
-      const r = candidates.reconcile(p.query);
-      if (r[0]?.entry.id === p.expected || r[0]?.entry.name === candidates.get(p.expected)?.name) first++;
-      if (r.some((c) => c.entry.id === p.expected)) inFive++;
+      const r = candidates.reconcile({ ...p.query, limit: 100 });
+      const mine = r.find((c) => c.entry.id === p.expected);
+      const rank = mine ? r.filter((c) => c.score > mine.score).length + 1 : Infinity;
+      if (rank === 1) first++;
+      if (rank <= 5) inFive++;
+      if (r.length > 1 && r[1]!.score === r[0]!.score) ambiguous++;
     }
-    const inProcessMs = (performance.now() - t) / batch.length;
 
     // As OpenRefine sends them: form-encoded POSTs of ten queries through the reconcile plugin.
     const app = Fastify({ logger: false, bodyLimit: 10 * 2 ** 20 });
@@ -149,14 +156,14 @@ export async function benchReconcile(opts: ReconcileBenchOptions): Promise<Recor
     const result = {
       records: opts.records, corpus: built.generator, buildSeconds: built.buildSeconds, candidates: candidates.entries.length, counts,
       loadMs, heapMb, queries: batch.length,
-      inProcess: { msPerQuery: inProcessMs, top1: first / batch.length, top5: inFive / batch.length },
+      inProcess: { msPerQuery: inProcessMs, top1: first / batch.length, top5: inFive / batch.length, tiedAtTop: ambiguous / batch.length },
       openRefineBatches: { batchSize: OPENREFINE_BATCH, msPerQuery: httpMs },
       oneBatch: { queries: batch.length, ms: oneBatchMs },
       fullScan: { sample: SCAN_SAMPLE, msPerQuery: scanMs, top1: scanFirst / SCAN_SAMPLE },
       speedup: scanMs / inProcessMs,
     };
     opts.out(`\nthesis-lod reconciliation bench: ${batch.length} queries against ${candidates.entries.length} candidates (${counts.thesis ?? 0} theses)`);
-    opts.out(`  matcher, in process     ${inProcessMs.toFixed(3)} ms/query   top-1 ${(100 * first / batch.length).toFixed(1)}%, top-5 ${(100 * inFive / batch.length).toFixed(1)}%`);
+    opts.out(`  matcher, in process     ${inProcessMs.toFixed(3)} ms/query   expected candidate first (ties shared) ${(100 * first / batch.length).toFixed(1)}%, in the first five ${(100 * inFive / batch.length).toFixed(1)}%; ${(100 * ambiguous / batch.length).toFixed(1)}% of queries have namesakes tied at the top`);
     opts.out(`  as OpenRefine posts     ${httpMs.toFixed(3)} ms/query   (form-encoded batches of ${OPENREFINE_BATCH}, through the plugin)`);
     opts.out(`  one batch of ${batch.length}      ${oneBatchMs.toFixed(0)} ms`);
     opts.out(`  reference: full scan    ${scanMs.toFixed(1)} ms/query   (${SCAN_SAMPLE} queries; top-1 ${(100 * scanFirst / SCAN_SAMPLE).toFixed(0)}%) → the index is ${(scanMs / inProcessMs).toFixed(0)}× faster`);
