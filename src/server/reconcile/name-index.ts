@@ -181,22 +181,26 @@ export class NameIndex {
       if (options.prefix && i === qs.length - 1) for (const id of this.prefixWords(w, 50)) if (!hits.some((h) => h.id === id)) hits.push({ id, sim: 0.9 });
       return hits;
     });
-    const rare = matches.map((hs) => hs.some((h) => this.postings[h.id]!.length <= this.commonAbove));
+    // What gathers candidates for a word: its exact match when the index has the word, else its one-edit neighbours (a
+    // misspelling). A word that is in the index is never gathered through its neighbours: "this" must not bring every
+    // name holding "thi" (Thị, folded) while its own postings are skipped as common.
+    const gatherers = matches.map((hs) => {
+      const exact = hs.filter((h) => h.sim === 1);
+      return exact.length ? exact : hs;
+    });
+    const sizeOf = (hs: { id: number }[]) => hs.reduce((sum, h) => sum + this.postings[h.id]!.length, 0);
+    const rare = gatherers.map((hs) => hs.length > 0 && hs.every((h) => this.postings[h.id]!.length <= this.commonAbove));
     const gathered = new Set<number>();
     if (rare.some(Boolean)) {
-      matches.forEach((hs, i) => {
-        if (!rare[i]) return;
-        for (const h of hs) {
-          const list = this.postings[h.id]!;
-          if (list.length <= this.commonAbove) for (const n of list) gathered.add(n);
-        }
+      gatherers.forEach((hs, i) => {
+        if (rare[i]) for (const h of hs) for (const n of this.postings[h.id]!) gathered.add(n);
       });
     } else {
       // Every word is common ("Li Yi" among thousands of Lis and Yis): the names holding the least common one are the
       // candidates, which bounds the work by that word's postings, not by all of them.
-      const sizes = matches.map((hs) => hs.reduce((sum, h) => sum + this.postings[h.id]!.length, 0));
+      const sizes = gatherers.map(sizeOf);
       const least = sizes.indexOf(Math.min(...sizes.filter((n) => n > 0)));
-      for (const h of matches[least] ?? []) for (const n of this.postings[h.id]!) gathered.add(n);
+      for (const h of gatherers[least] ?? []) for (const n of this.postings[h.id]!) gathered.add(n);
     }
     const queryWeight = matches.reduce((sum, hs, i) => sum + this.queryWordWeight(qs[i]!, hs), 0);
     const folded = qs.join(' ');
