@@ -1,5 +1,5 @@
 // The format of DIST_DIR/oai/index.json, shared by the build that writes it and the OAI-PMH provider that reads it.
-import { readFile } from 'node:fs/promises';
+import { readTextIfPresent } from './read-optional.ts';
 import path from 'node:path';
 import { ERR_BUILD } from './errors.ts';
 
@@ -34,13 +34,8 @@ export interface OaiIndexFile {
 /** Reads an index (the last build's, or the server's); undefined when there is none. */
 export async function readOaiIndex(distDir: string): Promise<OaiIndexFile | undefined> {
   const file = path.join(distDir, OAI_INDEX_FILE);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
-  }
+  const text = await readTextIfPresent(file);
+  if (text === undefined) return undefined;
   const json = JSON.parse(text) as OaiIndexFile;
   if (json.version !== OAI_INDEX_VERSION || !Array.isArray(json.records)) throw ERR_BUILD(`${OAI_INDEX_FILE} is not a version ${OAI_INDEX_VERSION} OAI index`, { file });
   return json;

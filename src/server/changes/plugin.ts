@@ -1,5 +1,5 @@
 // The changes plugin: GET /changes (the OrderedCollection) and /changes/page/{n}, read from DIST_DIR/changes/activities.json.
-import { readFile } from 'node:fs/promises';
+import { readTextIfPresent } from '../../core/read-optional.ts';
 import path from 'node:path';
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
@@ -15,13 +15,8 @@ export interface ChangesOptions {
 
 async function readActivities(distDir: string): Promise<ActivityRow[] | undefined> {
   const file = path.join(distDir, ACTIVITIES_FILE);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
-  }
+  const text = await readTextIfPresent(file);
+  if (text === undefined) return undefined;
   const parsed = JSON.parse(text) as ActivitiesFile;
   if (parsed.version !== 1 || !Array.isArray(parsed.activities)) throw ERR_CONFIG(`${file} is not a change feed this server reads (version ${String(parsed.version)})`, { file });
   return parsed.activities;
